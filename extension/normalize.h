@@ -1,0 +1,69 @@
+// Vietnamese normalization: the one place that knows letters, marks and where
+// the tone goes. The tokenizer, the extractors and the SQL functions
+// vn_normalize() and vn_unaccent() all build on it.
+//
+// Canonical form (documented in README): NFC; look-alike letters (Ð ð Ɖ ɖ)
+// become Đ/đ; in each Vietnamese syllable the tone mark sits where the
+// traditional ("old style") rule puts it: on the vowel carrying a vowel mark
+// (ă â ê ô ơ ư; ơ in ươ), else on the last vowel when a final consonant
+// follows, else on the first of two vowels (hòa, khỏe, thủy, của) and the
+// middle of three (ngoài, khuỷu). The qu- and gi- onsets own their u/i
+// (quý, giá; but gì, gìn). Words that are not Vietnamese syllables keep
+// their marks where they are.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+struct sqlite3_context;
+struct sqlite3_value;
+
+namespace vnsql {
+
+// vn_normalize(): canonical form; case, spacing and punctuation kept.
+std::string normalize(std::string_view text);
+
+// vn_unaccent(): every diacritic removed (tone and vowel marks, and any other
+// combining mark), đ→d, Đ→D; case kept; no combining mark left.
+std::string unaccent(std::string_view text);
+
+// Lower-case canonical form (normalize + case folding).
+std::string lower(std::string_view text);
+
+// Lower-case, every diacritic removed: the key for accent-insensitive matching.
+std::string fold(std::string_view text);
+
+// True if the code point is part of a word: a letter, a combining mark or a
+// number. Everything else (spaces, punctuation, dashes, slashes) separates.
+bool is_word_char(char32_t cp);
+
+// One word of a text: a maximal run of word characters.
+struct Word {
+  size_t begin = 0;   // byte offsets into the scanned text
+  size_t end = 0;
+  std::string lower;  // lower-case canonical form
+  std::string folded; // lower-case, diacritics removed, đ→d
+  bool accented = false;  // carries a Vietnamese diacritic (so lower != folded)
+};
+
+// Scans a text word by word in one pass; invalid UTF-8 bytes separate words.
+class WordScanner {
+ public:
+  explicit WordScanner(std::string_view text) : text_(text) {}
+  // Fills `word` with the next word and returns true, or returns false at the end.
+  bool next(Word& word);
+  size_t position() const { return pos_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// True if any letter of the text carries a Vietnamese diacritic (or is đ).
+bool has_vietnamese_diacritics(std::string_view text);
+
+// SQL wrappers (registered in vnsql.cpp).
+void sql_vn_normalize(sqlite3_context* ctx, int argc, sqlite3_value** argv);
+void sql_vn_unaccent(sqlite3_context* ctx, int argc, sqlite3_value** argv);
+
+}  // namespace vnsql

@@ -1,0 +1,67 @@
+// The registration file: every SQL function, table-valued function, collation
+// and tokenizer the module adds, in one table each, and the entry point.
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+#include "normalize.h"
+#include "table_function.h"
+#include "tokenizer.h"
+
+namespace vnsql {
+namespace {
+
+using ScalarImpl = void (*)(sqlite3_context*, int, sqlite3_value**);
+
+struct ScalarFunction {
+  const char* name;
+  int nargs;
+  int flags;
+  ScalarImpl impl;
+};
+
+// Same result for the same arguments, no side effects: usable in indexes,
+// generated columns, CHECK constraints and triggers.
+constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+const ScalarFunction kScalarFunctions[] = {
+    {"vn_normalize", 1, kPure, sql_vn_normalize},
+    {"vn_unaccent", 1, kPure, sql_vn_unaccent},
+};
+
+const TableFunction* const kTableFunctions[] = {
+    &kTokensFunction,
+};
+
+int register_all(sqlite3* db, char** error) {
+  for (const auto& f : kScalarFunctions) {
+    // The name travels as user data so that errors can name the function.
+    int rc = sqlite3_create_function_v2(db, f.name, f.nargs, f.flags, const_cast<char*>(f.name), f.impl,
+                                        nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+      *error = sqlite3_mprintf("vnsql: cannot register %s(): %s", f.name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  for (const TableFunction* f : kTableFunctions) {
+    int rc = register_table_function(db, *f);
+    if (rc != SQLITE_OK) {
+      *error = sqlite3_mprintf("vnsql: cannot register %s(): %s", f->name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  return register_tokenizer(db, error);
+}
+
+}  // namespace
+}  // namespace vnsql
+
+extern "C" __attribute__((visibility("default"))) int sqlite3_vnsql_init(sqlite3* db, char** error,
+                                                                         const sqlite3_api_routines* api) {
+  SQLITE_EXTENSION_INIT2(api);
+  try {
+    return vnsql::register_all(db, error);
+  } catch (...) {
+    if (error) *error = sqlite3_mprintf("vnsql: initialization failed");
+    return SQLITE_ERROR;
+  }
+}

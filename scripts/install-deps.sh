@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs whichever of the project's Debian packages are missing.
+# Usage: scripts/install-deps.sh [build|test|notebook]...   (default: build)
+# As root it runs apt-get directly, otherwise through sudo.
+set -euo pipefail
+
+build=(cmake g++ make pkg-config libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev xz-utils)
+test=(googletest libgtest-dev libbenchmark-dev python3 clang libclang-rt-14-dev sqlite-utils valgrind)
+notebook=(jupyter-notebook python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
+
+wanted=()
+for group in "${@:-build}"; do
+  case "$group" in
+    build) wanted+=("${build[@]}") ;;
+    test) wanted+=("${build[@]}" "${test[@]}") ;;
+    notebook) wanted+=("${notebook[@]}") ;;
+    *) echo "install-deps: unknown group '$group' (build, test, notebook)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,130 @@
+#include "normalize.h"
+
+#include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include "sql_fixture.h"
+
+namespace vnsql {
+namespace {
+
+std::string nfd(const std::string& s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
+  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  free(out);
+  return r;
+}
+
+TEST(Normalize, ToneGoesWhereTheTraditionalRulePutsIt) {
+  // Open oa/oe/uy: first vowel. Old and new placement give one form.
+  EXPECT_EQ(normalize("hoà"), "hòa");
+  EXPECT_EQ(normalize("hòa"), "hòa");
+  EXPECT_EQ(normalize("thuỷ"), "thủy");
+  EXPECT_EQ(normalize("Uỷ ban"), "Ủy ban");
+  EXPECT_EQ(normalize("khoá"), "khóa");
+  EXPECT_EQ(normalize("khoẻ"), "khỏe");
+  // Misplaced marks are repaired.
+  EXPECT_EQ(normalize("qúy"), "quý");
+  EXPECT_EQ(normalize("hòan"), "hoàn");
+  EXPECT_EQ(normalize("gìn giữ"), "gìn giữ");
+  EXPECT_EQ(normalize("gịa"), "giạ");
+  // Closed syllables and marked vowels.
+  EXPECT_EQ(normalize("hoàng"), "hoàng");
+  EXPECT_EQ(normalize("huỳnh"), "huỳnh");
+  EXPECT_EQ(normalize("quyết"), "quyết");
+  EXPECT_EQ(normalize("người"), "người");
+  EXPECT_EQ(normalize("ngừơi"), "người");
+  EXPECT_EQ(normalize("thuở"), "thuở");
+  EXPECT_EQ(normalize("ngoài"), "ngoài");
+  EXPECT_EQ(normalize("ngoaì"), "ngoài");
+  EXPECT_EQ(normalize("khuỷu"), "khuỷu");
+  EXPECT_EQ(normalize("của mùa"), "của mùa");
+  EXPECT_EQ(normalize("cuả"), "của");
+}
+
+TEST(Normalize, KeepsCaseSpacingAndNonVietnamese) {
+  EXPECT_EQ(normalize("  Đồng  chí\tTRƯƠNG Thị Mai!  "), "  Đồng  chí\tTRƯƠNG Thị Mai!  ");
+  EXPECT_EQ(normalize("café résumé naïve"), "café résumé naïve");
+  EXPECT_EQ(normalize("26-NQ/TW ngày 19/5/2018"), "26-NQ/TW ngày 19/5/2018");
+  EXPECT_EQ(normalize(""), "");
+  EXPECT_EQ(normalize("Москва 北京"), "Москва 北京");
+}
+
+TEST(Normalize, ComposesDecomposedAndCompositeInput) {
+  for (const char* s : {"Nghị quyết số 26 của Ban Chấp hành Trung ương Đảng", "Thủ tướng Chính phủ",
+                        "Trương Thị Mai", "hoà bình", "TRƯỜNG"}) {
+    EXPECT_EQ(normalize(nfd(s)), normalize(s)) << s;
+  }
+  // ê + combining acute (composite Unicode) becomes ế.
+  EXPECT_EQ(normalize("Vi\u00EA\u0301t"), "Vi\u1EBFt");
+}
+
+TEST(Normalize, MapsLookAlikeLetters) {
+  EXPECT_EQ(normalize("\u00D0ảng \u00F0ồng \u0189à"), "Đảng đồng Đà");
+}
+
+TEST(Normalize, IsIdempotent) {
+  for (const char* s : {"hoà", "Uỷ ban", "qúy", "Ðảng", "a\u0301\u0301", "\u0301x", "ç"}) {
+    std::string once = normalize(s);
+    EXPECT_EQ(normalize(once), once) << s;
+  }
+}
+
+TEST(Unaccent, RemovesEveryDiacriticAndKeepsCase) {
+  EXPECT_EQ(unaccent("Đảng Cộng sản Việt Nam"), "Dang Cong san Viet Nam");
+  EXPECT_EQ(unaccent("ỄỒỆ ễồệ ưƯ ơƠ ăĂ"), "EOE eoe uU oO aA");
+  EXPECT_EQ(unaccent(nfd("Nguyễn Thị Ánh")), "Nguyen Thi Anh");
+  EXPECT_EQ(unaccent("\u00D0\u00F0\u0189"), "DdD");
+  EXPECT_EQ(unaccent("façade"), "facade");
+  EXPECT_EQ(unaccent("x\u0301\u0327"), "x");
+}
+
+TEST(Fold, LowerCaseAndNoDiacritics) {
+  EXPECT_EQ(fold("Đảng ỦY ban"), "dang uy ban");
+  EXPECT_EQ(lower("Đảng ỦY ban"), "đảng ủy ban");
+  EXPECT_EQ(lower("UỶ"), "ủy");
+}
+
+TEST(Words, ScansWithByteOffsets) {
+  std::string text = "Sơn La, 26-NQ/TW";
+  WordScanner scanner(text);
+  Word w;
+  std::vector<std::string> lowers;
+  while (scanner.next(w)) {
+    lowers.push_back(w.lower);
+    EXPECT_EQ(text.substr(w.begin, w.end - w.begin).empty(), false);
+  }
+  EXPECT_EQ(lowers, (std::vector<std::string>{"sơn", "la", "26", "nq", "tw"}));
+}
+
+TEST(Words, InvalidUtf8SeparatesAndNeverReadsPastTheEnd) {
+  std::string text = "ab\xC3\xE1\x80x\xF0\x9F\x98";
+  WordScanner scanner(text);
+  Word w;
+  std::vector<std::string> lowers;
+  while (scanner.next(w)) {
+    EXPECT_LE(w.end, text.size());
+    lowers.push_back(w.lower);
+  }
+  EXPECT_EQ(lowers, (std::vector<std::string>{"ab", "x"}));
+  EXPECT_EQ(normalize(text), "ab\uFFFD\uFFFD\uFFFDx\uFFFD\uFFFD\uFFFD");
+}
+
+using NormalizeSql = vnsql::testing::SqlTest;
+
+TEST_F(NormalizeSql, Functions) {
+  EXPECT_EQ(scalar("SELECT vn_normalize('Uỷ ban hoà giải')"), "Ủy ban hòa giải");
+  EXPECT_EQ(scalar("SELECT vn_unaccent('Đồng chí Trương Thị Mai')"), "Dong chi Truong Thi Mai");
+  EXPECT_EQ(scalar("SELECT vn_normalize(NULL)"), std::nullopt);
+  EXPECT_EQ(scalar("SELECT vn_unaccent(NULL)"), std::nullopt);
+  EXPECT_EQ(scalar("SELECT vn_unaccent(12)"), "12");
+  EXPECT_EQ(scalar("SELECT vn_unaccent(CAST('Đà Nẵng' AS BLOB))"), "Da Nang");
+  EXPECT_EQ(scalar("SELECT hex(vn_normalize(x'41FF42'))"), "41EFBFBD42");
+  EXPECT_NE(error_of("SELECT vn_normalize()"), "");
+  EXPECT_NE(error_of("SELECT vn_normalize('a', 'b')"), "");
+}
+
+}  // namespace
+}  // namespace vnsql

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds the module and the tests with
+# AddressSanitizer and UndefinedBehaviorSanitizer into build-test/, and runs
+# them all through ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh test
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_SANITIZE=ON -DVNSQL_BENCH=OFF >/dev/null
+cmake --build build-test -j"$(nproc)"
+cd build-test
+# halt_on_error: a sanitizer report fails the test that caused it.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+ctest --output-on-failure -j"$(nproc)" --timeout 900

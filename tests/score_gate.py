@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""Runs ../shared/eval/score.py and fails when a measure is below its threshold.
+
+  score_gate.py --shared DIR --ext MODULE --search-cases FILE
+      every search case must pass
+  score_gate.py --shared DIR --ext MODULE --min resolutions.precision=0.98 ...
+      the extraction measures (against DIR/seeds and DIR/gold) must reach each minimum
+
+Exits 77 (a skip for ctest) when DIR/eval/score.py is absent.
+"""
+import argparse, os, re, subprocess, sys
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--shared", required=True)
+ap.add_argument("--ext", required=True)
+ap.add_argument("--search-cases")
+ap.add_argument("--min", action="append", default=[], help="measure.stat=value, e.g. names.f1=0.95")
+a = ap.parse_args()
+
+score = os.path.join(a.shared, "eval", "score.py")
+if not os.path.exists(score):
+    print(f"skipped: {score} is not here")
+    sys.exit(77)
+
+cmd = ["/usr/bin/python3", score, "--ext", a.ext]
+if a.search_cases:
+    cmd += ["--search", a.search_cases]
+if a.min:
+    cmd += ["--docs", os.path.join(a.shared, "seeds"), "--gold", os.path.join(a.shared, "gold")]
+run = subprocess.run(cmd, capture_output=True, text=True)
+sys.stdout.write(run.stdout)
+sys.stderr.write(run.stderr)
+if run.returncode != 0:
+    sys.exit(f"score.py exited with {run.returncode}")
+
+failed = []
+if a.search_cases:
+    m = re.search(r"search cases (\d+)/(\d+) passed", run.stdout)
+    if not m or m.group(1) != m.group(2) or m.group(2) == "0":
+        failed.append("not every search case passed")
+for spec in a.min:
+    measure, value = spec.split("=")
+    name, stat = measure.split(".")
+    m = re.search(rf"^{name}\s+precision ([\d.]+) recall ([\d.]+) F1 ([\d.]+)", run.stdout, re.M)
+    if not m:
+        failed.append(f"no score for {name}")
+        continue
+    got = float(m.group({"precision": 1, "recall": 2, "f1": 3}[stat]))
+    if got < float(value):
+        failed.append(f"{name} {stat} {got:.3f} < {value}")
+if failed:
+    sys.exit("FAILED: " + "; ".join(failed))
+print("score gate passed")
