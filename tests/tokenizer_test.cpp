@@ -1,0 +1,239 @@
+#include "tokenizer.h"
+
+#include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include "sql_fixture.h"
+#include "sql_util.h"
+
+namespace vnsql {
+namespace {
+
+struct Emitted {
+  std::string term;
+  size_t begin, end;
+  bool colocated;
+  bool operator==(const Emitted& o) const {
+    return term == o.term && begin == o.begin && end == o.end && colocated == o.colocated;
+  }
+};
+std::ostream& operator<<(std::ostream& os, const Emitted& e) {
+  return os << "{" << e.term << " " << e.begin << "-" << e.end << (e.colocated ? " colocated}" : "}");
+}
+
+std::vector<Emitted> tokens(std::string_view text, Diacritics mode = Diacritics::Smart, bool query = false) {
+  TokenStream stream(text, TokenizerOptions{mode}, query);
+  std::vector<Emitted> out;
+  Token t;
+  while (stream.next(t)) out.push_back({std::string(t.term), t.begin, t.end, t.colocated});
+  return out;
+}
+
+std::vector<std::string> terms(std::string_view text, Diacritics mode = Diacritics::Smart, bool query = false) {
+  std::vector<std::string> out;
+  for (const auto& e : tokens(text, mode, query)) out.push_back(e.term);
+  return out;
+}
+
+std::string nfd(const std::string& s) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
+  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  free(out);
+  return r;
+}
+
+using V = std::vector<std::string>;
+
+TEST(TokenStream, SmartDocumentsIndexCanonicalAndFoldedTerms) {
+  EXPECT_EQ(tokens("Đảng ta"), (std::vector<Emitted>{{"đảng", 0, 7, false}, {"dang", 0, 7, true}, {"ta", 8, 10, false}}));
+}
+
+TEST(TokenStream, SmartQueriesLookUpOneSpelling) {
+  EXPECT_EQ(terms("dang", Diacritics::Smart, true), V{"dang"});
+  EXPECT_EQ(terms("Đảng", Diacritics::Smart, true), (V{"đảng", "~dang"}));
+}
+
+TEST(TokenStream, AccentStrippedValuesAreMarked) {
+  EXPECT_EQ(terms("Bao cao chinh tri"), (V{"bao", "~bao", "cao", "~cao", "chinh", "~chinh", "tri", "~tri"}));
+  // One accented word makes the value accented: "bao" is then an ordinary word.
+  EXPECT_EQ(terms("bao gồm"), (V{"bao", "gồm", "gom"}));
+}
+
+TEST(TokenStream, FoldAndKeepModes) {
+  EXPECT_EQ(terms("Thuỷ lợi ĐẢNG", Diacritics::Fold), (V{"thuy", "loi", "dang"}));
+  EXPECT_EQ(terms("Thuỷ lợi ĐẢNG", Diacritics::Keep), (V{"thủy", "lợi", "đảng"}));
+  EXPECT_EQ(terms("Thuỷ lợi", Diacritics::Keep, true), (V{"thủy", "lợi"}));
+}
+
+TEST(TokenStream, EverySeparatorSeparates) {
+  const char* text = "26-NQ/TW 26\u2011NQ\u2013TW a\u00A0b c\u2014d e\u2212f g_h (i) \"j\" k.l m,n o:p";
+  EXPECT_EQ(terms(text, Diacritics::Keep),
+            (V{"26", "nq", "tw", "26", "nq", "tw", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+               "n", "o", "p"}));
+}
+
+TEST(TokenStream, OffsetsPointIntoTheOriginalTextAlsoForNfd) {
+  std::string text = nfd("Nghị quyết Đảng");
+  auto toks = tokens(text, Diacritics::Keep);
+  ASSERT_EQ(toks.size(), 3u);
+  EXPECT_EQ(text.substr(toks[0].begin, toks[0].end - toks[0].begin), nfd("Nghị"));
+  EXPECT_EQ(text.substr(toks[2].begin, toks[2].end - toks[2].begin), nfd("Đảng"));
+  EXPECT_EQ(toks[2].end, text.size());
+  // Same terms as the NFC text.
+  EXPECT_EQ(terms(text), terms("Nghị quyết Đảng"));
+}
+
+TEST(TokenStream, ToneCaseAndLookAlikesGiveOneTerm) {
+  for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"hòa", "hoà"}, {"thủy", "thuỷ"}, {"Ủy", "Uỷ"}, {"khóa", "khoá"}, {"qúy", "quý"}, {"ĐẢNG", "đảng"},
+           {"\u00D0ảng", "Đảng"}, {"\u00F0ồng", "đồng"}, {"\u0189à", "Đà"}, {nfd("Nguyễn"), "Nguyễn"}}) {
+    EXPECT_EQ(terms(a, Diacritics::Keep), terms(b, Diacritics::Keep)) << a << " vs " << b;
+  }
+}
+
+TEST(TokenStream, InvalidUtf8IsASeparatorAndOffsetsStayInside) {
+  std::string text = "ab\xFF\xC3(cd\xE1\xBB";
+  auto toks = tokens(text, Diacritics::Keep);
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_EQ(toks[0].term, "ab");
+  EXPECT_EQ(toks[1].term, "cd");
+  for (const auto& t : toks) EXPECT_LE(t.end, text.size());
+}
+
+TEST(TokenStream, SameTermsForAnyNormalizationForm) {
+  const char* samples[] = {"Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng", "Công trình thuỷ lợi được hoà thành",
+                           "Người dân tỉnh Sơn La", "NGHỊ QUYẾT SỐ 26-NQ/TW"};
+  for (const char* s : samples) EXPECT_EQ(terms(nfd(s)), terms(s)) << s;
+}
+
+TEST(TokenizerOptions, ParsesAndRejectsUnknown) {
+  EXPECT_EQ(parse_tokenizer_options("diacritics fold").diacritics, Diacritics::Fold);
+  EXPECT_EQ(parse_tokenizer_options("vietnamese diacritics keep").diacritics, Diacritics::Keep);
+  EXPECT_EQ(parse_tokenizer_options("").diacritics, Diacritics::Smart);
+  EXPECT_THROW(parse_tokenizer_options("diacritics smrt"), sql::Error);
+  EXPECT_THROW(parse_tokenizer_options("remove_diacritics 2"), sql::Error);
+  EXPECT_THROW(parse_tokenizer_options("diacritics"), sql::Error);
+}
+
+// ---------------------------------------------------------------------------
+// Through SQLite's FTS5.
+
+class TokenizerSql : public vnsql::testing::SqlTest {
+ protected:
+  long long count(const std::string& table, const std::string& query) {
+    auto v = scalar("SELECT count(*) FROM " + table + " WHERE " + table + " MATCH ?", {query});
+    return v ? std::stoll(*v) : -1;
+  }
+  void integrity(const std::string& table) {
+    exec("INSERT INTO " + table + "(" + table + ") VALUES('integrity-check')");
+  }
+};
+
+TEST_F(TokenizerSql, SmartModeMatchesAsDocumented) {
+  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
+  exec("INSERT INTO t VALUES('Ban Chấp hành Trung ương Đảng'), ('đang làm việc'), ('dáng người'), "
+       "('Bao cao chinh tri dai hoi dang bo tinh Son La'), ('bao gồm các đồng chí')");
+  EXPECT_EQ(count("t", "dang"), 4);   // Đảng, đang, dáng, dang (stripped title)
+  EXPECT_EQ(count("t", "đảng"), 2);   // Đảng, and the stripped title
+  EXPECT_EQ(count("t", "báo"), 1);    // only the stripped title, not "bao gồm"
+  EXPECT_EQ(count("t", "bao"), 2);
+  EXPECT_EQ(count("t", "\"trung ương đảng\""), 1);
+  EXPECT_EQ(count("t", "nghi*"), 0);
+  EXPECT_EQ(count("t", "chi*"), 2);   // chinh (stripped title), chí
+  EXPECT_EQ(count("t", "chín*"), 1);  // chinh in the stripped title (accented prefix)
+}
+
+TEST_F(TokenizerSql, PrefixQueriesInBothForms) {
+  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
+  exec("INSERT INTO t VALUES('Nghị quyết số 26-NQ/TW'), ('Bộ Chính trị')");
+  EXPECT_EQ(count("t", "nghi*"), 1);
+  EXPECT_EQ(count("t", "nghị*"), 1);
+  EXPECT_EQ(count("t", "nghì*"), 0);
+  EXPECT_EQ(count("t", "chín*"), 1);
+  EXPECT_EQ(count("t", "chin*"), 1);
+}
+
+TEST_F(TokenizerSql, HighlightMarksTheOriginalSpellingAlsoForNfd) {
+  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
+  std::string text = nfd("Đồng chí Trương Thị Mai làm việc");
+  query("INSERT INTO t VALUES(?)", {text});
+  auto hl = scalar("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'truong thi'");
+  EXPECT_EQ(hl, nfd("Đồng chí [Trương] [Thị] Mai làm việc"));
+  auto snip = scalar("SELECT snippet(t, 0, '[', ']', '…', 3) FROM t WHERE t MATCH 'mai'");
+  ASSERT_TRUE(snip.has_value());
+  EXPECT_NE(snip->find("[Mai]"), std::string::npos);
+}
+
+TEST_F(TokenizerSql, IdentifiersAreFoundAsPhrases) {
+  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
+  exec("INSERT INTO t VALUES('Nghị quyết 26-NQ/TW'), ('Chỉ thị 26 - NQ / TW'), ('số 26\u2011NQ/TW'), "
+       "('26 nghị quyết TW')");
+  EXPECT_EQ(count("t", "\"26-NQ/TW\""), 3);
+}
+
+TEST_F(TokenizerSql, ModesAndUnknownOptions) {
+  exec("CREATE VIRTUAL TABLE f USING fts5(body, tokenize='vietnamese diacritics fold')");
+  exec("CREATE VIRTUAL TABLE k USING fts5(body, tokenize='vietnamese diacritics keep')");
+  exec("INSERT INTO f VALUES('tỉnh Sơn La'); INSERT INTO k VALUES('tỉnh Sơn La')");
+  EXPECT_EQ(count("f", "sốn"), 1);
+  EXPECT_EQ(count("k", "son"), 0);
+  EXPECT_EQ(count("k", "sơn"), 1);
+  EXPECT_EQ(count("k", "SƠN"), 1);
+  EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics smrt')"), "");
+  EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese accents fold')"), "");
+  EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics')"), "");
+}
+
+TEST_F(TokenizerSql, IntegrityCheckAfterInsertUpdateDeleteAndRebuild) {
+  exec("CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT)");
+  exec("CREATE VIRTUAL TABLE ext USING fts5(body, content='docs', content_rowid='id', tokenize='vietnamese')");
+  exec("CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN INSERT INTO ext(rowid, body) VALUES (new.id, new.body); END;"
+       "CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN INSERT INTO ext(ext, rowid, body) VALUES('delete', old.id, old.body); END;"
+       "CREATE TRIGGER docs_au AFTER UPDATE ON docs BEGIN INSERT INTO ext(ext, rowid, body) VALUES('delete', old.id, old.body);"
+       " INSERT INTO ext(rowid, body) VALUES (new.id, new.body); END;");
+  exec("INSERT INTO docs(body) VALUES('Đảng bộ tỉnh Sơn La'), ('Bao cao chinh tri'), ('hoà bình'), ('x\xCC\x81y')");
+  exec("UPDATE docs SET body = 'Ủy ban nhân dân' WHERE id = 2");
+  exec("DELETE FROM docs WHERE id = 3");
+  integrity("ext");
+  EXPECT_EQ(count("ext", "uy"), 1);
+  EXPECT_EQ(count("ext", "hoa"), 0);
+  exec("INSERT INTO ext(ext) VALUES('rebuild')");
+  integrity("ext");
+  EXPECT_EQ(count("ext", "ủy"), 1);
+
+  exec("CREATE VIRTUAL TABLE nc USING fts5(body, content='', tokenize='vietnamese')");
+  exec("INSERT INTO nc(rowid, body) VALUES (1, 'Đảng bộ'), (2, 'Sơn La')");
+  exec("INSERT INTO nc(nc, rowid, body) VALUES('delete', 1, 'Đảng bộ')");
+  integrity("nc");
+  EXPECT_EQ(count("nc", "dang"), 0);
+  EXPECT_EQ(count("nc", "son"), 1);
+
+  exec("CREATE VIRTUAL TABLE plain USING fts5(title, body, tokenize='vietnamese')");
+  exec("INSERT INTO plain VALUES('Bao cao chinh tri', 'Báo cáo chính trị'), (NULL, 'hòa'), ('', x'FFFE41')");
+  exec("UPDATE plain SET body = 'Thuỷ lợi' WHERE rowid = 2");
+  exec("DELETE FROM plain WHERE rowid = 1");
+  integrity("plain");
+}
+
+TEST_F(TokenizerSql, VnTokensShowsWhatIsIndexed) {
+  vnsql::testing::Rows rows = query("SELECT term, start, end, colocated FROM vn_tokens('Đảng ủy')");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0], (std::vector<vnsql::testing::Value>{"đảng", "0", "7", "0"}));
+  EXPECT_EQ(rows[1], (std::vector<vnsql::testing::Value>{"dang", "0", "7", "1"}));
+  EXPECT_EQ(rows[2], (std::vector<vnsql::testing::Value>{"ủy", "8", "12", "0"}));
+  EXPECT_EQ(rows[3], (std::vector<vnsql::testing::Value>{"uy", "8", "12", "1"}));
+  EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens('Thuỷ Lợi', 'diacritics keep')"), "thủy lợi");
+  EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens(NULL)"), "0");
+  EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens('')"), "0");
+  EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens(x'61FF62')"), "a ~a b ~b");
+  EXPECT_NE(error_of("SELECT * FROM vn_tokens('a', 'diacritics smrt')").find("smrt"), std::string::npos);
+  EXPECT_NE(error_of("SELECT * FROM vn_tokens()"), "");
+  // The table-valued function joins against a table.
+  exec("CREATE TABLE d(body); INSERT INTO d VALUES('Sơn La'), ('Hà Nội')");
+  EXPECT_EQ(scalar("SELECT count(*) FROM d, vn_tokens(d.body) WHERE colocated = 0"), "4");
+}
+
+}  // namespace
+}  // namespace vnsql
