@@ -58,7 +58,14 @@ struct CharInfo {
   bool opaque = false;  // a letter outside the Vietnamese model: kept as it is
 };
 
-constexpr char32_t kTableSize = 0x2000;  // Latin, Greek, Cyrillic, combining marks, Latin Extended Additional
+constexpr char32_t kTableSize = 0x2000;
+
+// ASCII letters and digits; every other ASCII character separates words.
+constexpr auto kAsciiWordChar = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();  // Latin, Greek, Cyrillic, combining marks, Latin Extended Additional
 
 int tone_index(char32_t mark) {
   if (mark == 0x0340) return 1;  // deprecated grave tone mark, canonically U+0300
@@ -144,6 +151,10 @@ struct Tables {
   // compose[letter][tone]: the precomposed lower-case letter, for letters < 0x250.
   std::array<std::array<char32_t, 6>, 0x250> compose{};
   std::array<char32_t, kTableSize> upper{};
+  // vowel[letter]: 0 not a vowel, 1 plain vowel, 2 vowel with a vowel mark.
+  std::array<uint8_t, 0x250> vowel{};
+  // Onsets and codas packed as integers (see pack()), for quick lookup.
+  std::vector<uint64_t> onsets, codas;
 
   Tables() {
     for (char32_t cp = 0; cp < kTableSize; ++cp) {
@@ -164,10 +175,33 @@ struct Tables {
       if (c.kind == Kind::Letter && !c.opaque && !c.upper && c.tone && c.lower < 0x250)
         compose[c.lower][c.tone] = cp;
     }
+    for (char32_t v : kVowels) vowel[v] = 1;
+    for (char32_t v : kMarkedVowels) vowel[v] = 2;
+    for (auto o : kOnsets) onsets.push_back(pack(o.data(), static_cast<int>(o.size())));
+    for (auto c : kCodas) codas.push_back(pack(c.data(), static_cast<int>(c.size())));
   }
+
+  // Up to three letters below U+0250 as one integer; anything else as ~0.
+  static uint64_t pack(const char32_t* s, int n) {
+    if (n > 3) return ~uint64_t{0};
+    uint64_t key = static_cast<uint64_t>(n) << 60;
+    for (int k = 0; k < n; ++k) {
+      if (s[k] >= 0x250) return ~uint64_t{0};
+      key |= static_cast<uint64_t>(s[k]) << (16 * k);
+    }
+    return key;
+  }
+  bool is_onset(const char32_t* s, int n) const { return contains(onsets, pack(s, n)); }
+  bool is_coda(const char32_t* s, int n) const { return contains(codas, pack(s, n)); }
+  static bool contains(const std::vector<uint64_t>& keys, uint64_t key) {
+    for (uint64_t k : keys)
+      if (k == key) return true;
+    return false;
+  }
+  int vowel_class(char32_t c) const { return c < 0x250 ? vowel[c] : 0; }
 };
 
-const Tables& tables() {
+[[gnu::always_inline]] inline const Tables& tables() {
   static const Tables t;
   return t;
 }
@@ -195,89 +229,82 @@ struct Glyph {
   bool opaque;
 };
 
-bool contains(const char32_t* begin, const char32_t* end, char32_t c) {
-  for (const char32_t* p = begin; p != end; ++p)
-    if (*p == c) return true;
-  return false;
-}
-bool is_vowel(char32_t c) { return contains(std::begin(kVowels), std::end(kVowels), c); }
-bool is_marked_vowel(char32_t c) { return contains(std::begin(kMarkedVowels), std::end(kMarkedVowels), c); }
-
-bool in_list(const std::u32string_view* begin, const std::u32string_view* end, std::u32string_view s) {
-  for (const auto* p = begin; p != end; ++p)
-    if (*p == s) return true;
-  return false;
-}
-
 // Index (into the letters) where the tone of a syllable belongs, or -1 if the
 // letters do not form a Vietnamese syllable.
 int tone_position(const char32_t* s, int n) {
   if (n == 0 || n > 8) return -1;
+  const Tables& t = tables();
+  auto is_vowel = [&](char32_t c) { return t.vowel_class(c) != 0; };
   int i = 0;
   while (i < n && !is_vowel(s[i])) ++i;
   // qu and gi: the u/i belongs to the onset when another vowel follows.
   if (i == 1 && s[0] == U'q' && i < n && s[i] == U'u') ++i;
   else if (i == 1 && s[0] == U'g' && i + 1 < n && s[i] == U'i' && is_vowel(s[i + 1])) ++i;
-  if (!in_list(std::begin(kOnsets), std::end(kOnsets), std::u32string_view(s, static_cast<size_t>(i)))) return -1;
+  if (!t.is_onset(s, i)) return -1;
   int j = i;
   while (j < n && is_vowel(s[j])) ++j;
   const int nucleus = j - i;
   if (nucleus == 0 || nucleus > 3) return -1;
-  if (!in_list(std::begin(kCodas), std::end(kCodas), std::u32string_view(s + j, static_cast<size_t>(n - j))))
-    return -1;
+  if (!t.is_coda(s + j, n - j)) return -1;
   if (nucleus == 1) return i;
   for (int k = j - 1; k >= i; --k)
-    if (is_marked_vowel(s[k])) return k;  // the marked vowel; ơ in ươ
+    if (t.vowel_class(s[k]) == 2) return k;  // the marked vowel; ơ in ươ
   if (j < n) return j - 1;                 // closed syllable: hoàn, toán, huỳnh
   return nucleus == 2 ? i : i + 1;         // open: hòa, thủy, của; ngoài, khuỷu
 }
 
-// Parses the code points of one word into glyphs. A combining mark that cannot
-// be attached to its letter becomes a glyph of its own and is kept as written.
+// Adds one code point of a word to its glyphs. A combining mark from
+// decomposed input is attached to its letter; one that cannot be attached
+// becomes a glyph of its own and is kept as written.
+inline void add_glyph(std::vector<Glyph>& glyphs, char32_t cp, const CharInfo& c) {
+  if (c.kind == Kind::ToneMark || c.kind == Kind::VowelMarkKind) {
+    if (!glyphs.empty() && glyphs.back().kind == Kind::Letter && !glyphs.back().opaque) {
+      Glyph& g = glyphs.back();
+      if (c.kind == Kind::ToneMark && !g.tone) { g.tone = c.tone; return; }
+      if (c.kind == Kind::VowelMarkKind && g.lower == g.fold) {
+        if (char32_t marked = apply_vowel_mark(g.lower, cp)) { g.lower = marked; return; }
+      }
+    }
+    glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true});
+    return;
+  }
+  if (c.kind == Kind::OtherMark) {
+    glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true});
+    return;
+  }
+  glyphs.push_back({cp, c.lower, c.fold, c.tone, c.upper, c.kind, c.opaque});
+}
+
 void to_glyphs(std::string_view word, std::vector<Glyph>& glyphs) {
   glyphs.clear();
   for (size_t i = 0; i < word.size();) {
     char32_t cp = utf8::decode(word, i);
-    CharInfo c = char_info(cp);
-    if (c.kind == Kind::ToneMark || c.kind == Kind::VowelMarkKind) {
-      // A combining mark from decomposed input: attach it to its letter.
-      if (!glyphs.empty() && glyphs.back().kind == Kind::Letter && !glyphs.back().opaque) {
-        Glyph& g = glyphs.back();
-        if (c.kind == Kind::ToneMark && !g.tone) { g.tone = c.tone; continue; }
-        if (c.kind == Kind::VowelMarkKind && g.lower == g.fold) {
-          if (char32_t marked = apply_vowel_mark(g.lower, cp)) { g.lower = marked; continue; }
-        }
-      }
-      glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true});
-      continue;
-    }
-    if (c.kind == Kind::OtherMark) {
-      glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true});
-      continue;
-    }
-    glyphs.push_back({cp, c.lower, c.fold, c.tone, c.upper, c.kind, c.opaque});
+    add_glyph(glyphs, cp, char_info(cp));
   }
 }
 
-// Moves the single tone of a syllable to its canonical vowel. Words with no
-// tone, several tones, stray marks or non-syllable letters are left alone.
-void place_tone(std::vector<Glyph>& glyphs) {
-  if (glyphs.size() > 8) return;
-  char32_t letters[8];
+// Moves the single tone of a syllable to its canonical vowel and returns
+// true if the word is a Vietnamese syllable (letters only, at most one tone).
+// Other words (several tones, stray marks, not a syllable) are left alone.
+bool place_tone(std::vector<Glyph>& glyphs) {
+  if (glyphs.size() > 8) return false;
+  char32_t letters[8] = {};
   int toned = -1, n = 0;
   for (const Glyph& g : glyphs) {
-    if (g.kind != Kind::Letter || g.opaque) return;
+    if (g.kind != Kind::Letter || g.opaque) return false;
     if (g.tone) {
-      if (toned >= 0) return;
+      if (toned >= 0) return false;
       toned = n;
     }
     letters[n++] = g.lower;
   }
-  if (toned < 0) return;
   int target = tone_position(letters, n);
-  if (target < 0 || target == toned) return;
-  glyphs[static_cast<size_t>(target)].tone = glyphs[static_cast<size_t>(toned)].tone;
-  glyphs[static_cast<size_t>(toned)].tone = 0;
+  if (target < 0) return false;
+  if (toned >= 0 && target != toned) {
+    glyphs[static_cast<size_t>(target)].tone = glyphs[static_cast<size_t>(toned)].tone;
+    glyphs[static_cast<size_t>(toned)].tone = 0;
+  }
+  return true;
 }
 
 void append_composed(std::string& out, const Glyph& g, bool keep_case) {
@@ -372,7 +399,7 @@ std::string transform(std::string_view text, Form form) {
 }  // namespace
 
 bool is_word_char(char32_t cp) {
-  if (cp < 0x80) return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= U'0' && cp <= U'9');
+  if (cp < 0x80) return kAsciiWordChar[cp];
   if (cp == utf8::kReplacement) return false;
   return char_info(cp).kind != Kind::Separator;
 }
@@ -393,45 +420,184 @@ bool has_vietnamese_diacritics(std::string_view text) {
   return false;
 }
 
-bool WordScanner::next(Word& word) {
-  // Skip separators.
-  size_t start = pos_;
-  while (start < text_.size()) {
-    size_t next = start;
-    if (is_word_char(utf8::decode(text_, next))) break;
-    start = next;
+namespace {
+
+// Real text repeats a small vocabulary (a few thousand syllables), so each
+// thread keeps the forms of recently seen spellings: a direct-mapped cache
+// keyed by the word's bytes. Per thread, so it needs no locking.
+struct WordCache {
+  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kMaxBytes = 32;
+  struct Entry {
+    std::string raw, lower, folded;
+    bool accented = false, syllable = false;
+  };
+  std::vector<Entry> entries{kSlots};
+
+  static size_t slot(std::string_view raw) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : raw) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h & (kSlots - 1);
   }
-  if (start >= text_.size()) { pos_ = text_.size(); return false; }
-  size_t end = start;
-  bool ascii = true;
-  while (end < text_.size()) {
-    size_t next = end;
-    if (!is_word_char(utf8::decode(text_, next))) break;
-    ascii = ascii && next == end + 1;
-    end = next;
-  }
-  pos_ = end;
-  word.begin = start;
-  word.end = end;
-  word.lower.clear();
-  word.folded.clear();
-  std::string_view w = text_.substr(start, end - start);
-  if (ascii) {  // fast path: ASCII letters and digits
-    word.lower.resize(w.size());
-    for (size_t k = 0; k < w.size(); ++k) {
-      char c = w[k];
-      word.lower[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
-    word.folded = word.lower;
-    word.accented = false;
-    return true;
-  }
+};
+
+// Computes the forms of a word that is not all ASCII.
+void analyse(std::string_view raw, Word& word) {
   thread_local std::vector<Glyph> glyphs;
-  to_glyphs(w, glyphs);
-  place_tone(glyphs);
+  to_glyphs(raw, glyphs);
+  word.syllable = place_tone(glyphs);
   append_form(word.lower, glyphs, Form::Lower);
   append_form(word.folded, glyphs, Form::Folded);
   word.accented = word.lower != word.folded;
+}
+
+}  // namespace
+
+bool WordScanner::next(Word& word) {
+  const size_t n = text_.size();
+  size_t i = pos_;
+  // Skip separators.
+  while (i < n) {
+    auto c = static_cast<unsigned char>(text_[i]);
+    if (c < 0x80) {
+      if (kAsciiWordChar[c]) break;
+      ++i;
+      continue;
+    }
+    size_t next = i;
+    if (is_word_char(utf8::decode(text_, next))) break;
+    i = next;
+  }
+  if (i >= n) {
+    pos_ = n;
+    return false;
+  }
+  // Find the end of the word.
+  const size_t start = i;
+  bool ascii = true;
+  while (i < n) {
+    auto c = static_cast<unsigned char>(text_[i]);
+    if (c < 0x80) {
+      if (!kAsciiWordChar[c]) break;
+      ++i;
+      continue;
+    }
+    size_t next = i;
+    if (!is_word_char(utf8::decode(text_, next))) break;
+    ascii = false;
+    i = next;
+  }
+  pos_ = i;
+  word.begin = start;
+  word.end = i;
+  const std::string_view raw = text_.substr(start, i - start);
+  if (ascii) {  // letters and digits only: lower-casing is all there is to do
+    word.lower.assign(raw);
+    for (char& ch : word.lower)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    word.folded = word.lower;
+    word.accented = false;
+    word.syllable = false;  // not needed for unaccented words (see tokenizer.h)
+    return true;
+  }
+  if (raw.size() > WordCache::kMaxBytes) {
+    word.lower.clear();
+    word.folded.clear();
+    analyse(raw, word);
+    return true;
+  }
+  thread_local WordCache cache;
+  WordCache::Entry& entry = cache.entries[WordCache::slot(raw)];
+  if (entry.raw != raw) {
+    word.lower.clear();
+    word.folded.clear();
+    analyse(raw, word);
+    entry.raw.assign(raw);
+    entry.lower = word.lower;
+    entry.folded = word.folded;
+    entry.accented = word.accented;
+    entry.syllable = word.syllable;
+    return true;
+  }
+  word.lower = entry.lower;
+  word.folded = entry.folded;
+  word.accented = entry.accented;
+  word.syllable = entry.syllable;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Accented spellings of a folded word.
+
+namespace {
+
+// The letters a folded letter may stand for.
+std::u32string_view spellings_of(char32_t c, bool onset_position) {
+  switch (c) {
+    case U'a': return U"aăâ";
+    case U'e': return U"eê";
+    case U'o': return U"oôơ";
+    case U'u': return U"uư";
+    case U'd': return onset_position ? U"dđ" : U"d";
+    default: return {};
+  }
+}
+
+void append_letter(std::string& out, char32_t letter, int tone) {
+  char32_t c = tone ? tables().compose[letter][tone] : letter;
+  utf8::append(out, c);
+}
+
+}  // namespace
+
+bool accented_spellings(std::string_view folded, bool prefix, std::vector<std::string>& out, size_t limit) {
+  out.clear();
+  char32_t letters[8];
+  int n = 0;
+  for (char c : folded) {
+    if (c < 'a' || c > 'z' || n == 8) return false;
+    letters[n++] = static_cast<char32_t>(c);
+  }
+  if (n == 0) return false;
+  const Tables& t = tables();
+  // Choices per letter: the letter itself and its marked forms.
+  std::u32string_view choices[8];
+  size_t combinations = 1;
+  for (int k = 0; k < n; ++k) {
+    choices[k] = spellings_of(letters[k], k == 0);
+    if (choices[k].empty()) choices[k] = std::u32string_view(&letters[k], 1);
+    combinations *= choices[k].size();
+  }
+  if (!prefix && tone_position(letters, n) < 0) return false;  // not a syllable
+  // A whole word carries its tone at the canonical place (6 tones); a prefix
+  // may carry it on any vowel, or on none.
+  int vowels = 0;
+  for (int k = 0; k < n; ++k) vowels += t.vowel_class(letters[k]) != 0;
+  size_t per_combination = prefix ? 1 + 5 * static_cast<size_t>(vowels) : 6;
+  if (combinations * per_combination > limit) return false;
+  char32_t pick[8];
+  for (size_t combo = 0; combo < combinations; ++combo) {
+    size_t rest = combo;
+    for (int k = 0; k < n; ++k) {
+      pick[k] = choices[k][rest % choices[k].size()];
+      rest /= choices[k].size();
+    }
+    auto emit = [&](int tone_at, int tone) {
+      std::string s;
+      for (int k = 0; k < n; ++k) append_letter(s, pick[k], k == tone_at ? tone : 0);
+      out.push_back(std::move(s));
+    };
+    if (prefix) {
+      emit(-1, 0);
+      for (int k = 0; k < n; ++k)
+        if (t.vowel_class(pick[k]))
+          for (int tone = 1; tone < 6; ++tone) emit(k, tone);
+    } else {
+      int at = tone_position(pick, n);
+      if (at < 0) continue;
+      for (int tone = 0; tone < 6; ++tone) emit(at, tone);
+    }
+  }
   return true;
 }
 

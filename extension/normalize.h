@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3_context;
 struct sqlite3_value;
@@ -44,7 +45,17 @@ struct Word {
   std::string lower;  // lower-case canonical form
   std::string folded; // lower-case, diacritics removed, đ→d
   bool accented = false;  // carries a Vietnamese diacritic (so lower != folded)
+  // An accented word that is a regular Vietnamese syllable, so that
+  // accented_spellings(folded) lists its canonical form. Unset for unaccented words.
+  bool syllable = false;
 };
+
+// Every canonical lower-case spelling whose folded form is `folded` (a word
+// of ASCII letters that is a Vietnamese syllable): "dang" gives dang, đang,
+// đảng, dáng, đăng, … With `prefix`, every spelling that a word whose folded
+// form starts with `folded` may start with. Returns false (and nothing) if
+// `folded` is not such a word or the spellings would be more than `limit`.
+bool accented_spellings(std::string_view folded, bool prefix, std::vector<std::string>& out, size_t limit = 1024);
 
 // Scans a text word by word in one pass; invalid UTF-8 bytes separate words.
 class WordScanner {

@@ -59,22 +59,24 @@ TokenizerOptions parse_tokenizer_options(std::string_view args) {
 // ---------------------------------------------------------------------------
 // The token stream.
 
-TokenStream::TokenStream(std::string_view text, TokenizerOptions options, bool query)
+TokenStream::TokenStream(std::string_view text, TokenizerOptions options, bool query, bool prefix)
     : scanner_(text),
       options_(options),
       query_(query),
+      prefix_(prefix),
       unaccented_text_(!query && options.diacritics == Diacritics::Smart && !has_vietnamese_diacritics(text)) {}
 
 bool TokenStream::next(Token& token) {
-  if (pending_) {
-    pending_ = false;
-    token.term = extra_;
+  if (next_colocated_ < colocated_.size()) {
+    token.term = colocated_[next_colocated_++];
     token.begin = word_.begin;
     token.end = word_.end;
     token.colocated = true;
     return true;
   }
   if (!scanner_.next(word_)) return false;
+  colocated_.clear();
+  next_colocated_ = 0;
   token.begin = word_.begin;
   token.end = word_.end;
   token.colocated = false;
@@ -89,23 +91,20 @@ bool TokenStream::next(Token& token) {
       break;
   }
   if (query_) {
-    if (!word_.accented) {
-      token.term = word_.folded;
-    } else {
+    if (word_.accented) {
       token.term = word_.lower;
-      extra_.assign(kUnaccentedMarker).append(word_.folded);
-      pending_ = true;
+      colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
+    } else {
+      token.term = word_.folded;
+      // The first spelling is the folded word itself, already emitted.
+      if (accented_spellings(word_.folded, prefix_, colocated_)) next_colocated_ = 1;
     }
   } else if (unaccented_text_) {
     token.term = word_.folded;
-    extra_.assign(kUnaccentedMarker).append(word_.folded);
-    pending_ = true;
+    colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
   } else {
     token.term = word_.lower;
-    if (word_.accented) {
-      extra_ = word_.folded;
-      pending_ = true;
-    }
+    if (word_.accented && !word_.syllable) colocated_.push_back(word_.folded);
   }
   return true;
 }
@@ -140,8 +139,9 @@ int xTokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, 
   try {
     const auto* self = reinterpret_cast<VietnameseTokenizer*>(tokenizer);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    const bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
     TokenStream stream(std::string_view(text ? text : "", text ? static_cast<size_t>(size) : 0), self->options,
-                       query);
+                       query, prefix);
     Token token;
     while (stream.next(token)) {
       int rc = emit(ctx, token.colocated ? FTS5_TOKEN_COLOCATED : 0, token.term.data(),

@@ -4,18 +4,24 @@
 //   keep   the canonical term only (accent-sensitive; NFC/NFD, case and tone
 //          placement still never matter);
 //   fold   the folded term only (accent-insensitive);
-//   smart  (default) documents index the canonical term plus, for an accented
-//          word, the folded term at the same position (FTS5_TOKEN_COLOCATED).
-//          A query word typed without diacritics looks up the folded term, so
-//          it finds every accented form; one typed with diacritics looks up
-//          its canonical term, so it matches only that spelling. A column
-//          value written entirely without diacritics also indexes each word
-//          as "~" + word, and an accented query word also looks up "~" +
-//          its folded form: accented queries find accent-stripped texts but
-//          never an ordinary unaccented word inside accented text.
+//   smart  (default) a query word typed with diacritics matches only its own
+//          spelling; one typed without finds every accented form. Documents
+//          index the canonical term; a query word without diacritics that is
+//          a Vietnamese syllable looks up all its canonical spellings at once
+//          (FTS5 synonyms: "dang" → dang, đang, đảng, dáng, …, at most a few
+//          hundred; for a prefix query, every spelling of the prefix). Accented
+//          words that are not regular syllables (Đắk, café) also index their
+//          folded form at the same position (FTS5_TOKEN_COLOCATED), which
+//          the unaccented query word looks up too. A column value written
+//          entirely without diacritics indexes each word as itself and as
+//          "~" + word, and an accented query word also looks up "~" + its
+//          folded form: accented queries find accent-stripped texts but never
+//          an ordinary unaccented word inside accented text.
+//          Indexing one term per word keeps the index as small as `keep`.
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "normalize.h"
 
@@ -49,17 +55,19 @@ struct Token {
 // tokenizer passes them to FTS5.
 class TokenStream {
  public:
-  TokenStream(std::string_view text, TokenizerOptions options, bool query);
+  // `prefix`: the query's last word is a prefix (FTS5_TOKENIZE_PREFIX).
+  TokenStream(std::string_view text, TokenizerOptions options, bool query, bool prefix = false);
   bool next(Token& token);
 
  private:
   WordScanner scanner_;
   TokenizerOptions options_;
   bool query_;
+  bool prefix_;
   bool unaccented_text_;  // smart documents: no diacritics anywhere in the value
   Word word_;
-  std::string extra_;  // the colocated term still to emit
-  bool pending_ = false;
+  std::vector<std::string> colocated_;  // terms still to emit at the word's position
+  size_t next_colocated_ = 0;
 };
 
 // Registers the tokenizer with the connection's FTS5. Returns an SQLite code.

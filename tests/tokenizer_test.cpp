@@ -1,6 +1,8 @@
 #include "tokenizer.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <utf8proc.h>
 
 #include "sql_fixture.h"
@@ -46,19 +48,54 @@ std::string nfd(const std::string& s) {
 
 using V = std::vector<std::string>;
 
-TEST(TokenStream, SmartDocumentsIndexCanonicalAndFoldedTerms) {
-  EXPECT_EQ(tokens("Đảng ta"), (std::vector<Emitted>{{"đảng", 0, 7, false}, {"dang", 0, 7, true}, {"ta", 8, 10, false}}));
+TEST(TokenStream, SmartDocumentsIndexTheCanonicalTerm) {
+  EXPECT_EQ(tokens("Đảng ta"), (std::vector<Emitted>{{"đảng", 0, 7, false}, {"ta", 8, 10, false}}));
+  // Accented words that are not regular syllables also index their folded form.
+  EXPECT_EQ(tokens("Đắk café"), (std::vector<Emitted>{{"đắk", 0, 6, false}, {"dak", 0, 6, true},
+                                                       {"café", 7, 12, false}, {"cafe", 7, 12, true}}));
 }
 
-TEST(TokenStream, SmartQueriesLookUpOneSpelling) {
-  EXPECT_EQ(terms("dang", Diacritics::Smart, true), V{"dang"});
+TEST(TokenStream, SmartQueriesLookUpOneSpellingOrAll) {
   EXPECT_EQ(terms("Đảng", Diacritics::Smart, true), (V{"đảng", "~dang"}));
+  auto all = tokens("dang", Diacritics::Smart, true);
+  ASSERT_GT(all.size(), 6u);
+  EXPECT_EQ(all[0].term, "dang");
+  EXPECT_FALSE(all[0].colocated);
+  V spellings;
+  for (size_t i = 1; i < all.size(); ++i) {
+    EXPECT_TRUE(all[i].colocated);
+    spellings.push_back(all[i].term);
+  }
+  for (const char* s : {"đảng", "đang", "dáng", "đăng", "dạng", "dâng", "đẳng"})
+    EXPECT_NE(std::find(spellings.begin(), spellings.end(), s), spellings.end()) << s;
+  EXPECT_EQ(std::find(spellings.begin(), spellings.end(), "dang"), spellings.end());
+  // Not a syllable: just the word.
+  EXPECT_EQ(terms("ubnd", Diacritics::Smart, true), V{"ubnd"});
+  EXPECT_EQ(terms("2019", Diacritics::Smart, true), V{"2019"});
+}
+
+TEST(AccentedSpellings, WholeWordsAndPrefixes) {
+  std::vector<std::string> out;
+  ASSERT_TRUE(accented_spellings("nguoi", false, out));
+  EXPECT_NE(std::find(out.begin(), out.end(), "người"), out.end());
+  EXPECT_NE(std::find(out.begin(), out.end(), "nguội"), out.end());
+  EXPECT_LE(out.size(), 2u * 3u * 6u);
+  ASSERT_TRUE(accented_spellings("hoa", false, out));
+  EXPECT_NE(std::find(out.begin(), out.end(), "hòa"), out.end());   // canonical placement only
+  EXPECT_EQ(std::find(out.begin(), out.end(), "hoà"), out.end());
+  EXPECT_FALSE(accented_spellings("ubnd", false, out));
+  EXPECT_FALSE(accented_spellings("x2", false, out));
+  ASSERT_TRUE(accented_spellings("nghi", true, out));
+  EXPECT_NE(std::find(out.begin(), out.end(), "nghị"), out.end());
+  ASSERT_TRUE(accented_spellings("ngu", true, out));
+  EXPECT_NE(std::find(out.begin(), out.end(), "ngư"), out.end());
+  EXPECT_FALSE(accented_spellings("aaaaaaa", true, out, 1024));  // too many: caller keeps the folded word only
 }
 
 TEST(TokenStream, AccentStrippedValuesAreMarked) {
   EXPECT_EQ(terms("Bao cao chinh tri"), (V{"bao", "~bao", "cao", "~cao", "chinh", "~chinh", "tri", "~tri"}));
   // One accented word makes the value accented: "bao" is then an ordinary word.
-  EXPECT_EQ(terms("bao gồm"), (V{"bao", "gồm", "gom"}));
+  EXPECT_EQ(terms("bao gồm"), (V{"bao", "gồm"}));
 }
 
 TEST(TokenStream, FoldAndKeepModes) {
@@ -218,12 +255,12 @@ TEST_F(TokenizerSql, IntegrityCheckAfterInsertUpdateDeleteAndRebuild) {
 }
 
 TEST_F(TokenizerSql, VnTokensShowsWhatIsIndexed) {
-  vnsql::testing::Rows rows = query("SELECT term, start, end, colocated FROM vn_tokens('Đảng ủy')");
-  ASSERT_EQ(rows.size(), 4u);
-  EXPECT_EQ(rows[0], (std::vector<vnsql::testing::Value>{"đảng", "0", "7", "0"}));
-  EXPECT_EQ(rows[1], (std::vector<vnsql::testing::Value>{"dang", "0", "7", "1"}));
-  EXPECT_EQ(rows[2], (std::vector<vnsql::testing::Value>{"ủy", "8", "12", "0"}));
-  EXPECT_EQ(rows[3], (std::vector<vnsql::testing::Value>{"uy", "8", "12", "1"}));
+  vnsql::testing::Rows rows = query("SELECT term, start, end, colocated FROM vn_tokens('Uỷ ban Đắk Lắk')");
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_EQ(rows[0], (std::vector<vnsql::testing::Value>{"ủy", "0", "4", "0"}));
+  EXPECT_EQ(rows[1], (std::vector<vnsql::testing::Value>{"ban", "5", "8", "0"}));
+  EXPECT_EQ(rows[2], (std::vector<vnsql::testing::Value>{"đắk", "9", "15", "0"}));
+  EXPECT_EQ(rows[3], (std::vector<vnsql::testing::Value>{"dak", "9", "15", "1"}));
   EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens('Thuỷ Lợi', 'diacritics keep')"), "thủy lợi");
   EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens(NULL)"), "0");
   EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens('')"), "0");
