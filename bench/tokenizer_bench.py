@@ -36,6 +36,10 @@ CONFIGS = [
 ]
 
 
+QUERIES = ["dang", "nghi quyet", '"trung uong"', "nguoi*", "chinh phu", "đảng", '"hà nội"', "ủy ban", "thu*",
+           "kinh te xa hoi"]
+
+
 def build(tokenize):
     con = sqlite3.connect(":memory:")
     con.enable_load_extension(True)
@@ -46,20 +50,28 @@ def build(tokenize):
         con.executemany("INSERT INTO t(body) VALUES (?)", docs)
     seconds = time.perf_counter() - start
     index_bytes = con.execute("SELECT sum(length(block)) FROM t_data").fetchone()[0]
+    start = time.perf_counter()
+    for q in QUERIES:
+        for _ in range(5):
+            con.execute("SELECT count(*) FROM t WHERE t MATCH ?", (q,)).fetchone()
+    query_seconds = time.perf_counter() - start
     con.close()
-    return seconds, index_bytes
+    return seconds, index_bytes, query_seconds
 
 
 print(f"{len(docs)} articles, {size / 1e6:.1f} MB of text; best of {a.repeat} runs")
 results = {}
 for _ in range(a.repeat):  # interleaved, so drift affects every config alike
     for name, tokenize in CONFIGS:
-        seconds, index_bytes = build(tokenize)
+        seconds, index_bytes, query_seconds = build(tokenize)
         best = results.get(name)
-        results[name] = (min(seconds, best[0]) if best else seconds, index_bytes)
-base_time, base_size = results[CONFIGS[0][0]]
-print(f"{'tokenizer':32s} {'seconds':>8s} {'MB/s':>7s} {'time ratio':>10s} {'index MB':>9s} {'size ratio':>10s}")
+        results[name] = (min(seconds, best[0]) if best else seconds, index_bytes,
+                         min(query_seconds, best[2]) if best else query_seconds)
+base_time, base_size, base_query = results[CONFIGS[0][0]]
+print(f"{'tokenizer':32s} {'seconds':>8s} {'MB/s':>7s} {'time ratio':>10s} {'index MB':>9s} {'size ratio':>10s}"
+      f" {'query s':>8s} {'query ratio':>11s}")
 for name, _ in CONFIGS:
-    seconds, index_bytes = results[name]
+    seconds, index_bytes, query_seconds = results[name]
     print(f"{name:32s} {seconds:8.2f} {size / 1e6 / seconds:7.1f} {seconds / base_time:10.2f} "
-          f"{index_bytes / 1e6:9.1f} {index_bytes / base_size:10.2f}")
+          f"{index_bytes / 1e6:9.1f} {index_bytes / base_size:10.2f} {query_seconds:8.3f} {query_seconds / base_query:11.2f}")
+print(f"queries: {len(QUERIES)} typed queries x 5, count(*) of matches: {QUERIES}")
