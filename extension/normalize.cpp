@@ -261,7 +261,11 @@ inline void add_glyph(std::vector<Glyph>& glyphs, char32_t cp, const CharInfo& c
     if (!glyphs.empty() && glyphs.back().kind == Kind::Letter && !glyphs.back().opaque) {
       Glyph& g = glyphs.back();
       if (c.kind == Kind::ToneMark && !g.tone) { g.tone = c.tone; return; }
-      if (c.kind == Kind::VowelMarkKind && g.lower == g.fold) {
+      // A vowel mark after a tone mark of the same combining class is
+      // blocked in Unicode (à + ̂ is not ầ): only the horn (class 216) and
+      // the dot below (220) commute with the other marks (230).
+      const bool blocked = g.tone && g.tone != 5 && cp != 0x031B;
+      if (c.kind == Kind::VowelMarkKind && g.lower == g.fold && !blocked) {
         if (char32_t marked = apply_vowel_mark(g.lower, cp)) { g.lower = marked; return; }
       }
     }
@@ -328,42 +332,64 @@ void append_composed(std::string& out, const Glyph& g, bool keep_case) {
 
 enum class Form { Normalized, Lower, Folded, Unaccented };
 
-bool needs_nfc(const std::vector<Glyph>& glyphs) {
+// A word with a combining mark outside the model (a cedilla, a second tone,
+// a mark on a non-Vietnamese letter) is handled by Unicode's own rules only:
+// reordering its marks would change what it says.
+bool is_irregular(const std::vector<Glyph>& glyphs) {
   for (const Glyph& g : glyphs)
     if (g.kind == Kind::OtherMark) return true;
   return false;
 }
 
-std::string nfc(std::string_view s, bool casefold) {
-  utf8proc_uint8_t* out = nullptr;
-  int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | (casefold ? UTF8PROC_CASEFOLD : 0);
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &out,
+void append_irregular(std::string& out, std::string_view word, Form form) {
+  const bool strip = form == Form::Folded || form == Form::Unaccented;
+  const bool casefold = form == Form::Lower || form == Form::Folded;
+  int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | (casefold ? UTF8PROC_CASEFOLD : 0) |
+                (strip ? UTF8PROC_STRIPMARK : 0);
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                                    static_cast<utf8proc_ssize_t>(word.size()), &mapped,
                                     static_cast<utf8proc_option_t>(options));
-  if (n < 0) return std::string(s);  // cannot happen on sanitized input; keep the text
-  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  free(out);
-  return result;
+  if (n < 0) {  // cannot happen on sanitized input; keep the word as it is
+    out.append(word);
+    return;
+  }
+  std::string_view result(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  for (size_t i = 0; i < result.size();) {
+    char32_t cp = utf8::decode(result, i);
+    const CharInfo c = char_info(cp);
+    if (c.kind == Kind::Letter && c.lower == 0x0111) {  // đ and its look-alikes
+      char32_t d = strip ? U'd' : 0x0111;
+      utf8::append(out, c.upper && !casefold ? to_upper(d) : d);
+    } else {
+      utf8::append(out, cp);
+    }
+  }
+  free(mapped);
 }
 
 void append_form(std::string& out, const std::vector<Glyph>& glyphs, Form form) {
   if (form == Form::Folded || form == Form::Unaccented) {
     for (const Glyph& g : glyphs) {
-      if (g.kind == Kind::OtherMark || g.kind == Kind::ToneMark || g.kind == Kind::VowelMarkKind) continue;
       char32_t c = g.fold;
       if (form == Form::Unaccented && g.upper) c = to_upper(c);
       utf8::append(out, c);
     }
     return;
   }
-  const bool keep_case = form == Form::Normalized;
-  if (!needs_nfc(glyphs)) {
-    for (const Glyph& g : glyphs) append_composed(out, g, keep_case);
-    return;
+  for (const Glyph& g : glyphs) append_composed(out, g, form == Form::Normalized);
+}
+
+// Appends one word in `form`; `glyphs` is scratch space.
+bool append_word(std::string& out, std::string_view word, std::vector<Glyph>& glyphs, Form form) {
+  to_glyphs(word, glyphs);
+  if (is_irregular(glyphs)) {
+    append_irregular(out, word, form);
+    return false;
   }
-  std::string tmp;
-  for (const Glyph& g : glyphs) append_composed(tmp, g, keep_case);
-  out += nfc(tmp, !keep_case);
+  bool syllable = place_tone(glyphs);
+  append_form(out, glyphs, form);
+  return syllable;
 }
 
 // Applies `form` to every word of a text; separators are copied as they are
@@ -389,9 +415,7 @@ std::string transform(std::string_view text, Form form) {
       end = next;
     }
     i = end;
-    to_glyphs(text.substr(start, end - start), glyphs);
-    place_tone(glyphs);
-    append_form(out, glyphs, form);
+    append_word(out, text.substr(start, end - start), glyphs, form);
   }
   return out;
 }
@@ -445,9 +469,15 @@ struct WordCache {
 void analyse(std::string_view raw, Word& word) {
   thread_local std::vector<Glyph> glyphs;
   to_glyphs(raw, glyphs);
-  word.syllable = place_tone(glyphs);
-  append_form(word.lower, glyphs, Form::Lower);
-  append_form(word.folded, glyphs, Form::Folded);
+  if (is_irregular(glyphs)) {
+    append_irregular(word.lower, raw, Form::Lower);
+    append_irregular(word.folded, raw, Form::Folded);
+    word.syllable = false;
+  } else {
+    word.syllable = place_tone(glyphs);
+    append_form(word.lower, glyphs, Form::Lower);
+    append_form(word.folded, glyphs, Form::Folded);
+  }
   word.accented = word.lower != word.folded;
 }
 
