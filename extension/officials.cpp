@@ -338,13 +338,21 @@ class SegmentParser {
     if (!t_[i].cap && !modified) return i;
     j += h;
     if (head_end) *head_end = j;
+    // A capitalized word right after a head, a body or an organization word may
+    // start a two-syllable name whose second syllable is lower case
+    // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
+    // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
+    bool compound_start = true, prev_opens = false;
     while (j < n_ && j - i < 24 && plain(j)) {
-      if (size_t b = phrase_at(k_.bodies, j)) { j += b; continue; }
-      if (phrase_at(k_.boundaries, j) || honorific_at(j)) break;
+      if (size_t b = phrase_at(k_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
+      // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
+      if (phrase_at(k_.boundaries, j) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1))) break;
       const Token& t = t_[j];
       if (t.digit) break;
       if (t.cap) {
         if (phrase_at(k_.heads, j)) break;
+        prev_opens = compound_start && !t.allcaps;
+        compound_start = t.allcaps;
         ++j;
         continue;
       }
@@ -353,13 +361,20 @@ class SegmentParser {
         if (j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !k_.surnames.contains(t_[j + 1].word, accented_) &&
             !phrase_at(k_.heads, j + 1) && !honorific_at(j + 1)) {
           ++j;
+          compound_start = true;
+          prev_opens = false;
           continue;
         }
         break;
       }
-      if (k_.title_words.contains(t.word, accented_)) { ++j; continue; }
+      if (k_.title_words.contains(t.word, accented_)) { ++j; compound_start = true; prev_opens = false; continue; }
       // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
-      if (j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && phrase_at(k_.org_prefixes, j - 2)) { ++j; continue; }
+      if (j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(k_.org_prefixes, j - 2))) {
+        ++j;
+        compound_start = true;
+        prev_opens = false;
+        continue;
+      }
       break;
     }
     return j;
@@ -453,6 +468,9 @@ class SegmentParser {
 };
 
 unsigned classify_separator(std::string_view gap, bool after_abbreviation) {
+  // Written without spaces these join the words of one name or abbreviation:
+  // "TP.HCM", "X.Điền Hải", "GD-ĐT", "TT-Huế", "GD&ĐT"; so does " & ".
+  if (gap == "." || gap == "-" || gap == "&" || gap == " & ") return 0;
   unsigned sep = 0;
   int newlines = 0;
   for (size_t i = 0; i < gap.size();) {
@@ -545,6 +563,21 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
     ++n;
   }
   if (n) flush();
+  // A person never given a title in the text, and not called "đồng chí", is
+  // not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
+  std::unordered_set<std::string> titled;
+  for (const OfficialMention& m : out)
+    if (!m.titles.empty()) titled.insert(m.name);
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const OfficialMention& m = out[i];
+    bool comrade = m.honorific == "đồng chí" || m.honorific == "đ/c" || m.honorific == "dong chi";
+    if (!m.titles.empty() || comrade || titled.count(m.name)) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  }
+  out.resize(kept);
   return out;
 }
 
