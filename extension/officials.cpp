@@ -8,6 +8,7 @@
 
 #include "normalize.h"
 #include "sql_util.h"
+#include "table_function.h"
 #include "utf8.h"
 
 namespace vnsql {
@@ -83,8 +84,7 @@ const char* const kSurnames[] = {
     "lại", "vương", "thái", "tạ", "quách", "từ", "chu", "đoàn", "la", "lưu", "kiều", "khúc", "đàm",
     "tăng", "thân", "châu", "lữ", "mạc", "hứa", "kim", "tôn", "lã", "âu", "diệp", "doãn", "giáp",
     "hầu", "khổng", "lục", "mẫn", "nghiêm", "phùng", "quan", "tào", "thạch", "triệu", "vi", "lò",
-    "cầm", "quàng", "lường", "điểu", "nông", "giàng", "sùng", "thào", "vừ", "hoàng", "đồng", "ksor",
-    "siu", "rơ", "y",
+    "cầm", "quàng", "lường", "điểu", "nông", "giàng", "sùng", "thào", "vừ", "đồng", "ksor", "siu",
 };
 
 // Places whose names start like a person's ("Hà Giang", "Lâm Đồng", "Hồ Chí Minh").

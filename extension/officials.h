@@ -15,8 +15,6 @@
 #include <string_view>
 #include <vector>
 
-#include "table_function.h"
-
 struct sqlite3_context;
 struct sqlite3_value;
 
@@ -38,6 +36,7 @@ std::string officials_json(const std::vector<OfficialMention>& mentions);
 
 // SQL wrappers (registered in vnsql.cpp).
 void sql_extract_officials(sqlite3_context* ctx, int argc, sqlite3_value** argv);
+struct TableFunction;
 extern const TableFunction kOfficialsFunction;
 
 }  // namespace vnsql
