@@ -249,7 +249,9 @@ class SegmentParser {
       //    or a second person joined by "và".
       bool after_and = i > 0 && last_end == i - 1 && word_is(i - 1, "và", "va") && plain(i);
       bool list_item = list_mode && (t_[i].sep & (kSemi | kColon));
-      if (name_word(i) && (k_.surnames.contains(t_[i].word, accented_) || list_item) && (i == 0 || !blocked(i))) {
+      bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
+      if (run_start && name_word(i) && (k_.surnames.contains(t_[i].word, accented_) || list_item) &&
+          (i == 0 || !blocked(i))) {
         size_t len = name_run(i);
         if (len >= 2 && len <= 5 && !place_at(i)) {
           size_t k = i + len;
