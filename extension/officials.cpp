@@ -53,12 +53,13 @@ const char* const kBodies[] = {
     "đoàn công tác", "đoàn giám sát", "bộ", "sở", "cục", "tổng cục", "viện", "công an", "quốc phòng",
     "tư pháp", "nội vụ", "tài chính", "ngoại giao", "quân đội", "quân khu", "quân ủy", "bộ tư lệnh",
     "kiểm sát", "tòa án", "nhân dân", "dự khuyết", "thường trực", "thường vụ", "khóa", "kiểm tra", "công tác",
-    "giám sát", "đại biểu", "đại biểu quốc hội", "chủ tịch nước", "thành ủy thành phố",
+    "giám sát", "đại biểu", "đại biểu quốc hội", "chủ tịch nước", "thành ủy thành phố", "đại diện",
 };
 
 // Single words that may continue a title in lower case (multi-word bodies
 // are matched as phrases).
-const char* const kTitleWords[] = {"đảng", "bộ", "sở", "cục", "viện", "khóa", "ban", "đoàn"};
+const char* const kTitleWords[] = {"đảng", "bộ", "sở", "cục", "viện", "khóa", "ban", "đoàn", "khoa", "nhóm",
+                                   "phòng", "thôn", "bản", "ấp", "tổ"};
 
 // Lower-case words that place a body: "Chủ tịch UBND tỉnh", "Bí thư Thành ủy thành phố".
 const char* const kPlaceWords[] = {"tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường",
@@ -348,7 +349,8 @@ class SegmentParser {
     while (j < n_ && j - i < 24 && plain(j)) {
       if (size_t b = phrase_at(k_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
-      if (phrase_at(k_.boundaries, j) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1))) break;
+      if ((!t_[j].cap && phrase_at(k_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
+        break;
       const Token& t = t_[j];
       if (t.digit) break;
       if (t.cap) {

@@ -115,6 +115,10 @@ const Case kCases[] = {
     {"org_with_and", "Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng cho biết.",
      "Nguyễn Chí Dũng: Bộ trưởng Bộ Kế hoạch và Đầu tư"},
     {"city_abbreviation", "Chủ tịch UBND TP.HCM Nguyễn Thành Phong chỉ đạo.", "Nguyễn Thành Phong: Chủ tịch UBND TP.HCM"},
+    {"unit_after_bare_head", "Bác sĩ Trần Đức Dũng, Trưởng khoa Ngoại, Bệnh viện tỉnh cho biết.",
+     "Trần Đức Dũng: Trưởng khoa Ngoại"},
+    {"capitalized_verb_inside_name_of_body", "ông Nguyễn Thế Kỷ - Tổng Giám đốc Đài Tiếng Nói Việt Nam phát biểu.",
+     "Nguyễn Thế Kỷ [ông]: Tổng Giám đốc Đài Tiếng Nói Việt Nam"},
     // Dash and parenthesis appositions.
     {"dash_apposition", "Bà Lò Thị Mai - Trưởng Ban Tuyên giáo Huyện ủy - nhấn mạnh vai trò.",
      "Lò Thị Mai [bà]: Trưởng Ban Tuyên giáo Huyện ủy"},
