@@ -35,7 +35,8 @@ const char* const kTitleHeads[] = {
     "chánh thanh tra", "tổng giám đốc", "giám đốc", "viện trưởng", "cục trưởng", "vụ trưởng",
     "tổng cục trưởng", "tổng thư ký", "tổng kiểm toán", "tổng thanh tra", "đại sứ", "tư lệnh",
     "chính ủy", "tham mưu trưởng", "hiệu trưởng", "chủ nhiệm ủy ban", "đại biểu quốc hội",
-    "phát ngôn viên", "thống đốc", "chủ tịch nước",
+    "phát ngôn viên", "thống đốc", "chủ tịch nước", "tổ trưởng", "trưởng khoa", "trưởng thôn", "trưởng bản",
+    "chỉ huy trưởng",
     // Military and police ranks stand before names.
     "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá",
     "thiếu tá", "đô đốc", "phó đô đốc", "chuẩn đô đốc",
