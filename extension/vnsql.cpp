@@ -4,6 +4,7 @@
 SQLITE_EXTENSION_INIT1
 
 #include "normalize.h"
+#include "officials.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -26,10 +27,12 @@ constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 const ScalarFunction kScalarFunctions[] = {
     {"vn_normalize", 1, kPure, sql_vn_normalize},
     {"vn_unaccent", 1, kPure, sql_vn_unaccent},
+    {"extract_officials", 1, kPure, sql_extract_officials},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
+    &kOfficialsFunction,
 };
 
 int register_all(sqlite3* db, char** error) {
