@@ -6,7 +6,7 @@
 #         no capital letter with a tone mark, which TCVN3 lacks, so the bytes are TCVN3)
 set -euo pipefail
 cd "$(dirname "$0")"
-out=..
+out=$(realpath "${1:-..}")
 python3 - "$out" <<'PY'
 import sys, unicodedata
 out = sys.argv[1]
