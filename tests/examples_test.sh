@@ -250,11 +250,15 @@ echo "== examples/python/ingest_and_ask.py"
 grep -q '18-NQ/TW' "$tmp/py.out" || { cat "$tmp/py.out"; fail "ingest_and_ask.py did not name 18-NQ/TW"; }
 grep -q '^14 articles' "$tmp/py.out" || { cat "$tmp/py.out"; fail "ingest_and_ask.py did not ingest 14 articles"; }
 
-if command -v jupyter >/dev/null && jupyter nbconvert --version >/dev/null 2>&1 &&
+# `jupyter nbconvert` needs Debian's jupyter-nbconvert package; python3 -m nbconvert
+# (python3-nbconvert) is the same program.
+if jupyter nbconvert --version >/dev/null 2>&1; then nbconvert=(jupyter nbconvert)
+else nbconvert=("$python" -m nbconvert); fi
+if "${nbconvert[@]}" --version >/dev/null 2>&1 &&
    "$python" -c 'import pandas, matplotlib, ipykernel' 2>/dev/null; then
   echo "== examples/notebook.ipynb (executed headless, output not kept)"
   VNSQL_MODULE="$ext" VNSQL_ROOT="$root" MPLBACKEND=Agg \
-    jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=300 \
+    "${nbconvert[@]}" --to notebook --execute --ExecutePreprocessor.timeout=300 \
       --output-dir "$tmp" --output notebook.executed examples/notebook.ipynb >"$tmp/nb.out" 2>&1 ||
     { tail -30 "$tmp/nb.out"; fail "the notebook failed"; }
   grep -q 'image/png' "$tmp/notebook.executed.ipynb" || fail "the notebook drew no plot"
