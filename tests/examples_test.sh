@@ -36,6 +36,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+[ -f "$ext" ] && ext=$(realpath "$ext")  # the steps below run in other folders
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
