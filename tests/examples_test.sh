@@ -259,7 +259,7 @@ else nbconvert=("$python" -m nbconvert); fi
 if "${nbconvert[@]}" --version >/dev/null 2>&1 &&
    "$python" -c 'import pandas, matplotlib, ipykernel' 2>/dev/null; then
   echo "== examples/notebook.ipynb (executed headless, output not kept)"
-  VNSQL_MODULE="$ext" VNSQL_ROOT="$root" MPLBACKEND=Agg \
+  VNSQL_MODULE="$ext" VNSQL_ROOT="$root" \
     "${nbconvert[@]}" --to notebook --execute --ExecutePreprocessor.timeout=300 \
       --output-dir "$tmp" --output notebook.executed examples/notebook.ipynb >"$tmp/nb.out" 2>&1 ||
     { tail -30 "$tmp/nb.out"; fail "the notebook failed"; }
