@@ -56,7 +56,7 @@ SELECT a.published, a.file,
 FROM document_resolutions AS r JOIN article AS a ON a.id = r.document_id
 WHERE r.id = '18-NQ/TW'
 GROUP BY a.id
-ORDER BY a.published;
+ORDER BY a.published IS NULL, a.published;
 
 .print
 .print '-- 6. The most cited documents: in how many articles, over which period'

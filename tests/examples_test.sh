@@ -112,6 +112,10 @@ for e in exp:
                 errors.append(f"{e['document']}: title {alts[0]!r} of {o['name']} is not in the text")
 if len(months) < 8 or len({m[:4] for m in months}) < 4:
     errors.append(f"publication dates too bunched: {sorted(months)}")
+# The notebook is committed without outputs (the test executes a copy).
+nb = json.load(open(os.path.join(corpus, "..", "notebook.ipynb"), encoding="utf-8"))
+if any(c.get("outputs") or c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"):
+    errors.append("examples/notebook.ipynb is committed with outputs")
 for e in errors: print("FAIL:", e, file=sys.stderr)
 print(f"corpus: {len(files)} articles, {len(months)} months, {len(exp)} expected entries"
       + (f", {len(errors)} problem(s)" if errors else ", ok"))
