@@ -4,6 +4,7 @@
 SQLITE_EXTENSION_INIT1
 
 #include "normalize.h"
+#include "resolutions.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -26,10 +27,13 @@ constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 const ScalarFunction kScalarFunctions[] = {
     {"vn_normalize", 1, kPure, sql_vn_normalize},
     {"vn_unaccent", 1, kPure, sql_vn_unaccent},
+    {"resolution_id", 1, kPure, sql_resolution_id},
+    {"resolution_id", 2, kPure, sql_resolution_id},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
+    &kResolutionsFunction,
 };
 
 int register_all(sqlite3* db, char** error) {
