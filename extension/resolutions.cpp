@@ -277,6 +277,7 @@ struct Mention {
   bool is_short = false;
   std::string context_code;   // issuer named in words after a short reference
   bool context_party = false;
+  bool glued_ngay = false;    // "NĐ-CPngày 5/1/2017": the date follows directly
 };
 
 bool plain(const Gap& g) { return g.marks.empty() && !g.newline; }
@@ -294,10 +295,10 @@ class Parser {
       if (phrase_at(i, Entry::DocType).first) next = group(i);
       if (next == i && w_.at(i).digits) {
         Mention m;
+        m.begin = w_.at(i).begin;
         if (auto after = full(i, nullptr, m)) {
-          add_date(*after, 1);
           out_.push_back(std::move(m));
-          next = *after;
+          next = add_date(*after, 1);
         }
       }
       i = next > i ? next : i + 1;
@@ -376,6 +377,12 @@ class Parser {
     return Code{known(prefix).value_or(prefix), next, w_.at(i).begin + upper_end, true};
   }
 
+  // Whether the rest of the token a glued code ends inside is "ngày".
+  bool glued_ngay(const Code& c, size_t token) {
+    const Tok& t = w_.at(token);
+    return fold(w_.text().substr(c.end, t.end - c.end)) == "ngay";
+  }
+
   const Knowledge* type_code(size_t i, bool party) {
     bool ok = false;
     std::string key = code_key(w_.raw(i), &ok);
@@ -406,7 +413,7 @@ class Parser {
           issuers.push_back(c->code);
           k = c->next;
           end = c->end;
-          if (c->glued) break;
+          if (c->glued) { m.glued_ngay = glued_ngay(*c, k - 1); break; }
         } else if (auto body = body_at(k); body.first && *body.first->party_code) {
           issuers.push_back(body.first->party_code);
           k += body.second;
@@ -470,7 +477,7 @@ class Parser {
         issuers.push_back(c->code);
         end = c->end;
         j = c->next;
-        if (c->glued) break;
+        if (c->glued) { m.glued_ngay = glued_ngay(*c, j - 1); break; }
       }
       if (issuers.empty()) return std::nullopt;
       k = j;
@@ -514,9 +521,14 @@ class Parser {
   }
 
   // "ngày 19/5/2018", ", ngày 25 tháng 10 năm 2017" at token i: (ISO date, next token).
-  std::optional<std::pair<std::string, size_t>> date_at(size_t i) {
-    Gap g = w_.gap(i);
-    if (g.newline || !(g.marks.empty() || g.marks == ",") || w_.at(i).folded != "ngay") return std::nullopt;
+  // With `glued`, "ngày" was glued to the identifier and token i is the day.
+  std::optional<std::pair<std::string, size_t>> date_at(size_t i, bool glued = false) {
+    if (glued) {
+      --i;  // the day's index minus one, as if "ngày" were token i
+    } else {
+      Gap g = w_.gap(i);
+      if (g.newline || !(g.marks.empty() || g.marks == ",") || w_.at(i).folded != "ngay") return std::nullopt;
+    }
     const Tok& d = w_.at(i + 1);
     if (!d.digits || d.folded.size() > 2 || !plain(w_.gap(i + 1))) return std::nullopt;
     std::string day = d.folded, month, year;
@@ -544,7 +556,7 @@ class Parser {
 
   // Gives the date at token i (if any) to the last `count` mentions without one.
   size_t add_date(size_t i, size_t count) {
-    auto d = date_at(i);
+    auto d = date_at(i, !out_.empty() && out_.back().glued_ngay);
     if (!d) return i;
     for (size_t k = 0; k < count && k < out_.size(); ++k) {
       auto& r = out_[out_.size() - 1 - k].r;
