@@ -671,23 +671,27 @@ std::string strip_zeros(const std::string& n) {
 // so that "Nghị quyết 18 của Trung ương ... Nghị quyết 18" resolves both.
 // A reference whose issuer or year cannot be known keeps no id.
 void resolve(std::vector<Mention>& mentions) {
-  std::unordered_map<std::string, std::vector<size_t>> known;  // kind|number -> mentions with an id
+  // Mentions with an id, in text order, by kind|number and by kind|number|issuer
+  // (the first of joint issuers), so each look-up is a binary search.
+  std::unordered_map<std::string, std::vector<size_t>> known;
   auto key = [](const Mention& m) { return m.r.kind + "|" + strip_zeros(m.r.number); };
+  auto issuer_key = [&](const Mention& m, const std::string& issuer) {
+    return key(m) + "|" + issuer.substr(0, issuer.find('-'));
+  };
+  auto add = [&](size_t k) {
+    for (const std::string& kk : {key(mentions[k]), issuer_key(mentions[k], mentions[k].r.issuer.value_or(""))}) {
+      auto& list = known[kk];
+      list.insert(std::upper_bound(list.begin(), list.end(), k), k);
+    }
+  };
   for (size_t k = 0; k < mentions.size(); ++k)
-    if (!mentions[k].is_short) known[key(mentions[k])].push_back(k);
+    if (!mentions[k].is_short) add(k);
   auto nearest = [&](size_t k) -> const Mention* {
     const Mention& m = mentions[k];
-    auto it = known.find(key(m));
-    if (it == known.end()) return nullptr;
-    const Mention* best = nullptr;
-    for (size_t f : it->second) {
-      const auto& issuer = mentions[f].r.issuer;
-      if (!m.context_code.empty() && issuer != m.context_code &&
-          !(issuer && issuer->rfind(m.context_code + "-", 0) == 0))
-        continue;
-      if (f < k || !best) best = &mentions[f];
-    }
-    return best;
+    auto it = known.find(m.context_code.empty() ? key(m) : issuer_key(m, m.context_code));
+    if (it == known.end() || it->second.empty()) return nullptr;
+    auto after = std::upper_bound(it->second.begin(), it->second.end(), k);
+    return &mentions[after == it->second.begin() ? *after : *(after - 1)];
   };
   std::vector<size_t> built;
   for (int pass = 0; pass < 2; ++pass) {
@@ -711,10 +715,8 @@ void resolve(std::vector<Mention>& mentions) {
         m.r.issuer = m.context_code;  // known issuer, unknown year or style: no guess
       }
     }
-    for (size_t k : built) {
-      auto& list = known[key(mentions[k])];
-      list.insert(std::upper_bound(list.begin(), list.end(), k), k);
-    }
+    for (size_t k : built) add(k);
+    built.clear();
   }
   // A type word with a bare number and nothing to identify it is not a reference.
   mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
