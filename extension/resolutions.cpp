@@ -613,6 +613,18 @@ class Parser {
     return next;
   }
 
+  // "của Trung ương Hội Nông dân", "của Ban Chấp hành Trung ương Đoàn": a name
+  // ending in "Trung ương" that goes on with a capitalized word is another body.
+  bool names_other_body(size_t next) {
+    if (w_.at(next - 1).folded != "uong" || !plain(w_.gap(next)) || !w_.exists(next)) return false;
+    const std::string& f = w_.at(next).folded;
+    if (f == "dang" || f == "khoa") return false;
+    std::string_view raw = w_.raw(next);
+    std::string low = lower(raw);
+    size_t a = 0, b = 0;
+    return utf8::decode(raw, a) != utf8::decode(low, b);  // capitalized
+  }
+
   // A list of references starting with a type word at token i, its dates, and
   // the issuer named after it. Returns the token after it (i if none).
   size_t group(size_t i) {
@@ -643,6 +655,7 @@ class Parser {
     if (!g.newline && (g.marks.empty() || g.marks == "," || g.marks == "(") &&
         (w_.at(k).folded == "cua" || w_.at(k).folded == "do") && plain(w_.gap(k + 1))) {
       auto [body, n] = body_at(k + 1);
+      if (body && names_other_body(k + 1 + n)) body = nullptr;
       if (body) {
         for (size_t m = first; m < out_.size(); ++m) {
           if (!out_[m].is_short) continue;

@@ -79,6 +79,8 @@ const IdCase kIdCases[] = {
     {"ContextBoard", "Hướng dẫn số 26 do Ban Tổ chức Trung ương ban hành", {"26-HD/BTCTW"}},
     {"ContextProvincialCommittee", "Chỉ thị 08 của Thành ủy Hà Nội", {"08-CT/TU"}},
     {"ContextParenthesisKhoa", "Nghị quyết số 18 của Ban Chấp hành Trung ương (khóa XII)", {"18-NQ/TW"}},
+    {"ContextOtherCentralBody", "Quyết định 25 của Trung ương Hội Nông dân Việt Nam", {}},
+    {"ContextCentralCommitteeKhoa", "Nghị quyết 18 của Ban Chấp hành Trung ương Khóa XII", {"18-NQ/TW"}},
     {"StateContextNoGuess", "theo Nghị định 67 của Chính phủ", {"NULL"}},
     {"StateContextPrimeMinister", "Quyết định số 45 của Thủ tướng Chính phủ", {"NULL"}},
     {"StateContextMatchesFull", "Nghị định 67/2014/NĐ-CP quy định... Nghị định 67 của Chính phủ", {"67/2014/NĐ-CP", "67/2014/NĐ-CP"}},
