@@ -5,6 +5,7 @@ SQLITE_EXTENSION_INIT1
 
 #include "normalize.h"
 #include "officials.h"
+#include "resolutions.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -28,11 +29,14 @@ const ScalarFunction kScalarFunctions[] = {
     {"vn_normalize", 1, kPure, sql_vn_normalize},
     {"vn_unaccent", 1, kPure, sql_vn_unaccent},
     {"extract_officials", 1, kPure, sql_extract_officials},
+    {"resolution_id", 1, kPure, sql_resolution_id},
+    {"resolution_id", 2, kPure, sql_resolution_id},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
     &kOfficialsFunction,
+    &kResolutionsFunction,
 };
 
 int register_all(sqlite3* db, char** error) {
