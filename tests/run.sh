@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh test
+scripts/install-deps.sh test notebook
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_SANITIZE=ON -DVNSQL_BENCH=OFF >/dev/null
 cmake --build build-test -j"$(nproc)"
 cd build-test
