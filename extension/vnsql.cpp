@@ -3,6 +3,8 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include "article.h"
+#include "dates.h"
 #include "normalize.h"
 #include "table_function.h"
 #include "tokenizer.h"
@@ -26,10 +28,17 @@ constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 const ScalarFunction kScalarFunctions[] = {
     {"vn_normalize", 1, kPure, sql_vn_normalize},
     {"vn_unaccent", 1, kPure, sql_vn_unaccent},
+    {"vn_date", 1, kPure, sql_vn_date},
+    {"vn_article_title", 1, kPure, sql_vn_article_title},
+    {"vn_article_published", 1, kPure, sql_vn_article_published},
+    {"vn_article_source", 1, kPure, sql_vn_article_source},
+    {"vn_article_body", 1, kPure, sql_vn_article_body},
+    {"vn_sha256", 1, kPure, sql_vn_sha256},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
+    &kDatesFunction,
 };
 
 int register_all(sqlite3* db, char** error) {
