@@ -6,6 +6,7 @@ SQLITE_EXTENSION_INIT1
 #include "article.h"
 #include "dates.h"
 #include "normalize.h"
+#include "resolutions.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -34,11 +35,14 @@ const ScalarFunction kScalarFunctions[] = {
     {"vn_article_source", 1, kPure, sql_vn_article_source},
     {"vn_article_body", 1, kPure, sql_vn_article_body},
     {"vn_sha256", 1, kPure, sql_vn_sha256},
+    {"resolution_id", 1, kPure, sql_resolution_id},
+    {"resolution_id", 2, kPure, sql_resolution_id},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
     &kDatesFunction,
+    &kResolutionsFunction,
 };
 
 int register_all(sqlite3* db, char** error) {
