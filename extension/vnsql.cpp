@@ -7,6 +7,7 @@ SQLITE_EXTENSION_INIT1
 #include "dates.h"
 #include "normalize.h"
 #include "resolutions.h"
+#include "officials.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -37,12 +38,14 @@ const ScalarFunction kScalarFunctions[] = {
     {"vn_sha256", 1, kPure, sql_vn_sha256},
     {"resolution_id", 1, kPure, sql_resolution_id},
     {"resolution_id", 2, kPure, sql_resolution_id},
+    {"extract_officials", 1, kPure, sql_extract_officials},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
     &kDatesFunction,
     &kResolutionsFunction,
+    &kOfficialsFunction,
 };
 
 int register_all(sqlite3* db, char** error) {

@@ -1,0 +1,665 @@
+#include "officials.h"
+
+#include <utf8proc.h>
+
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "normalize.h"
+#include "sql_util.h"
+#include "utf8.h"
+
+namespace vnsql {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Knowledge. Phrases are written as in careful text; they are matched word by
+// word, accent-sensitively when the text has accents (so Trưởng ≠ Trường) and
+// through the folded form when it has none ("Uy vien Bo Chinh tri").
+
+// Honorifics that stand before a name ("đ/c" is recognized separately).
+const char* const kHonorifics[] = {"đồng chí", "ông", "bà", "anh", "chị"};
+
+// Words before an honorific that make it plural ("các đồng chí: A, ...; B, ...").
+const char* const kPluralMarkers[] = {"các", "những", "hai", "ba"};
+
+// Words that may stand before a title head and belong to the title.
+const char* const kTitleModifiers[] = {"nguyên", "phó", "quyền", "thường trực", "tân"};
+
+// Title heads: the first words of a title. Longer entries first where they share a start.
+const char* const kTitleHeads[] = {
+    "tổng bí thư", "bí thư", "ủy viên", "chủ tịch", "trưởng ban", "trưởng đoàn", "trưởng phòng",
+    "trưởng", "bộ trưởng", "thứ trưởng", "thủ tướng", "chủ nhiệm", "chánh văn phòng", "chánh án",
+    "chánh thanh tra", "tổng giám đốc", "giám đốc", "viện trưởng", "cục trưởng", "vụ trưởng",
+    "tổng cục trưởng", "tổng thư ký", "tổng kiểm toán", "tổng thanh tra", "đại sứ", "tư lệnh",
+    "chính ủy", "tham mưu trưởng", "hiệu trưởng", "chủ nhiệm ủy ban", "đại biểu quốc hội",
+    "phát ngôn viên", "thống đốc", "chủ tịch nước",
+    // Military and police ranks stand before names.
+    "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá",
+    "thiếu tá", "đô đốc", "phó đô đốc", "chuẩn đô đốc",
+};
+
+// Bodies and the rest of the title vocabulary. Every word of these may
+// continue a title even in lower case ("Ủy viên Ban Thường vụ tỉnh ủy").
+const char* const kBodies[] = {
+    "bộ chính trị", "ban bí thư", "ban chấp hành trung ương", "ban chấp hành", "ban thường vụ",
+    "trung ương", "trung ương đảng", "đảng", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy",
+    "đảng ủy", "đảng đoàn", "ban cán sự", "ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân",
+    "quốc hội", "ủy ban thường vụ quốc hội", "mttq", "mặt trận tổ quốc", "ủy ban trung ương",
+    "chính phủ", "văn phòng", "ban tổ chức", "ban tuyên giáo", "ban dân vận", "ban nội chính",
+    "ban kinh tế", "ban đối ngoại", "ủy ban kiểm tra", "đoàn đại biểu quốc hội", "đoàn kiểm tra",
+    "đoàn công tác", "đoàn giám sát", "bộ", "sở", "cục", "tổng cục", "viện", "công an", "quốc phòng",
+    "tư pháp", "nội vụ", "tài chính", "ngoại giao", "quân đội", "quân khu", "quân ủy", "bộ tư lệnh",
+    "kiểm sát", "tòa án", "nhân dân", "dự khuyết", "thường trực", "thường vụ", "khóa", "kiểm tra", "công tác",
+    "giám sát", "đại biểu", "đại biểu quốc hội", "chủ tịch nước", "thành ủy thành phố",
+};
+
+// Single words that may continue a title in lower case (multi-word bodies
+// are matched as phrases).
+const char* const kTitleWords[] = {"đảng", "bộ", "sở", "cục", "viện", "khóa", "ban", "đoàn"};
+
+// Lower-case words that place a body: "Chủ tịch UBND tỉnh", "Bí thư Thành ủy thành phố".
+const char* const kPlaceWords[] = {"tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường",
+                                   "thị trấn", "nước", "cơ sở"};
+
+// Words that start an organization name: a capitalized word after them may be
+// followed by its lower-case second syllable ("Ban Tuyên giáo", "Sở Nội vụ").
+const char* const kOrgPrefixes[] = {"ban", "bộ", "sở", "cục", "vụ", "viện", "hội", "đoàn", "và",
+                                    "trận", "phòng", "tổng cục", "ủy ban"};
+
+// Words where a title or an apposition ends (verbs and linking words).
+const char* const kBoundaryWords[] = {
+    "đã", "đang", "sẽ", "vừa", "phát biểu", "cho biết", "nhấn mạnh", "khẳng định", "trong", "tại",
+    "làm việc", "của", "với", "về", "cho", "là", "được", "nói", "chủ trì", "đề nghị", "yêu cầu",
+    "trao", "tiếp", "dự", "thăm", "kiêm", "đồng thời", "cùng", "khi", "thì", "mà", "để", "do", "theo",
+};
+
+// Surnames: common Kinh surnames and ethnic-minority ones. Names with other
+// surnames are still found when an honorific or a title stands before them.
+const char* const kSurnames[] = {
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
+    "ngô", "dương", "lý", "trương", "đinh", "lâm", "mai", "lương", "đào", "trịnh", "tô", "hà", "cao",
+    "lại", "vương", "thái", "tạ", "quách", "từ", "chu", "đoàn", "la", "lưu", "kiều", "khúc", "đàm",
+    "tăng", "thân", "châu", "lữ", "mạc", "hứa", "kim", "tôn", "lã", "âu", "diệp", "doãn", "giáp",
+    "hầu", "khổng", "lục", "mẫn", "nghiêm", "phùng", "quan", "tào", "thạch", "triệu", "vi", "lò",
+    "cầm", "quàng", "lường", "điểu", "nông", "giàng", "sùng", "thào", "vừ", "hoàng", "đồng", "ksor",
+    "siu", "rơ", "y",
+};
+
+// Places whose names start like a person's ("Hà Giang", "Lâm Đồng", "Hồ Chí Minh").
+const char* const kPlaces[] = {
+    "hà nội", "hà giang", "hà tĩnh", "hà nam", "hồ chí minh", "lâm đồng", "cao bằng", "thái nguyên",
+    "thái bình", "lai châu", "bình dương", "đồng nai", "đồng tháp", "vĩnh phúc", "tây ninh", "quảng ninh",
+    "sơn la", "lạng sơn", "điện biên", "lào cai", "yên bái", "tuyên quang", "bắc kạn", "bắc giang",
+    "bắc ninh", "phú thọ", "hòa bình", "hải dương", "hải phòng", "hưng yên", "nam định", "ninh bình",
+    "thanh hóa", "nghệ an", "quảng bình", "quảng trị", "thừa thiên huế", "đà nẵng", "quảng nam",
+    "quảng ngãi", "bình định", "phú yên", "khánh hòa", "ninh thuận", "bình thuận", "kon tum",
+    "gia lai", "đắk lắk", "đắk nông", "bình phước", "bà rịa", "vũng tàu", "long an", "tiền giang",
+    "bến tre", "trà vinh", "vĩnh long", "an giang", "kiên giang", "cần thơ", "hậu giang", "sóc trăng",
+    "bạc liêu", "cà mau", "việt nam", "trung quốc", "mai châu", "hoàng sa", "trường sa",
+};
+
+// Words just before a capitalized run that make it a street, school, company,
+// place or idea named after a person ("đường Nguyễn Trãi", "tư tưởng Hồ Chí Minh").
+const char* const kNotPersonContext[] = {
+    "đường", "phố", "ngõ", "hẻm", "trường", "thpt", "thcs", "ptth", "tiểu học", "đại học", "học viện",
+    "công ty", "tập đoàn", "doanh nghiệp", "cửa hàng", "khách sạn", "tư tưởng", "chủ nghĩa", "tỉnh",
+    "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "làng", "thôn", "bản",
+    "cầu", "chợ", "bệnh viện", "giải", "quỹ", "nhà", "khu", "lăng", "đền", "chùa", "tượng", "quảng trường",
+    "sân bay", "cảng", "hồ", "núi", "sông", "đảo", "bến", "tàu", "phim", "sách", "bảo tàng", "di tích",
+    "tên", "mang tên", "thương hiệu", "nhãn hiệu", "đội", "câu lạc bộ", "clb", "sư đoàn",
+};
+
+// Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
+const char* const kAbbreviations[] = {"tp", "q", "tx", "p", "h", "ts", "ths", "pgs", "gs", "ks", "bs", "t", "th"};
+
+// ---------------------------------------------------------------------------
+// Phrase matching.
+
+struct PhraseWord {
+  std::string lower, folded;
+};
+using Phrase = std::vector<PhraseWord>;
+
+Phrase make_phrase(const char* text) {
+  Phrase p;
+  std::string_view s(text);
+  WordScanner scanner(s);
+  Word w;
+  while (scanner.next(w)) p.push_back({w.lower, w.folded});
+  return p;
+}
+
+// Phrases indexed by the folded form of their first word.
+class PhraseSet {
+ public:
+  template <size_t N>
+  explicit PhraseSet(const char* const (&entries)[N]) {
+    for (const char* e : entries) {
+      Phrase p = make_phrase(e);
+      by_first_[p[0].folded].push_back(std::move(p));
+    }
+  }
+  const std::vector<Phrase>* candidates(const std::string& first_folded) const {
+    auto it = by_first_.find(first_folded);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+};
+
+// Single words: accented forms, and folded forms for text without accents.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const char* const (&entries)[N]) { add(entries); }
+  template <size_t N>
+  void add(const char* const (&entries)[N]) {
+    for (const char* e : entries)
+      for (const PhraseWord& w : make_phrase(e)) {
+        lower_.insert(w.lower);
+        folded_.insert(w.folded);
+      }
+  }
+  bool contains(const Word& w, bool accented_text) const {
+    return accented_text ? lower_.count(w.lower) > 0 : folded_.count(w.folded) > 0;
+  }
+
+ private:
+  std::unordered_set<std::string> lower_, folded_;
+};
+
+struct Knowledge {
+  PhraseSet honorifics{kHonorifics}, plurals{kPluralMarkers}, modifiers{kTitleModifiers},
+      heads{kTitleHeads}, bodies{kBodies}, boundaries{kBoundaryWords}, places{kPlaces},
+      not_person{kNotPersonContext}, org_prefixes{kOrgPrefixes};
+  WordSet surnames{kSurnames}, title_words{kTitleWords}, abbreviations{kAbbreviations};
+  Knowledge() { title_words.add(kPlaceWords); }
+};
+
+const Knowledge& knowledge() {
+  static const Knowledge k;
+  return k;
+}
+
+// ---------------------------------------------------------------------------
+// Tokens of one segment with what separates each from the one before.
+
+enum Sep : unsigned {
+  kComma = 1, kSemi = 2, kColon = 4, kPeriod = 8, kDash = 16, kOpen = 32, kClose = 64,
+  kNewline = 128, kBlank = 256, kSlash = 512, kOther = 1024,
+};
+
+struct Token {
+  Word word;
+  unsigned sep = 0;   // separators between the previous token and this one
+  bool cap = false;   // first letter upper case
+  bool allcaps = false;
+  bool digit = false;
+};
+
+// Text with accents is matched accent-sensitively (Trưởng ≠ Trường, La ≠ là);
+// text without any is matched through folded forms.
+bool matches(const Word& w, const PhraseWord& p, bool accented_text) {
+  return accented_text ? w.lower == p.lower : w.folded == p.folded;
+}
+
+class SegmentParser {
+ public:
+  SegmentParser(std::string_view text, const std::vector<Token>& toks, size_t n, utf8::CharCounter& counter,
+                std::vector<OfficialMention>& out)
+      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), k_(knowledge()) {
+    for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
+  }
+
+  void run() {
+    bool list_mode = false;
+    size_t last_end = SIZE_MAX;  // token index where the last mention's appositions ended
+    size_t i = 0;
+    while (i < n_) {
+      if (t_[i].sep & (kPeriod | kBlank)) list_mode = false;
+      // 1. Honorific + name, or honorific + title (+ name).
+      if (size_t h = honorific_at(i)) {
+        size_t j = i + h;
+        if (i > 0 && plain(i) && phrase_at(k_.plurals, i - 1)) {
+          if (j < n_ && (t_[j].sep & kColon)) list_mode = true;
+          i = j;
+          continue;
+        }
+        if (j < n_ && plain_line(j) && !blocked(i)) {
+          if (title_end(j) > j) {
+            if (size_t k = title_person(j, i, h)) { last_end = i = k; continue; }
+          } else if (size_t len = name_run(j); len >= 2 && len <= 5) {
+            last_end = i = mention(j, len, {}, i, h);
+            continue;
+          }
+        }
+        i = j;
+        continue;
+      }
+      // 2. Title before a name.
+      if ((t_[i].cap || phrase_at(k_.modifiers, i)) && title_end(i) > i) {
+        if (size_t k = title_person(i, 0, 0)) { last_end = i = k; continue; }
+        i = title_end(i);
+        continue;
+      }
+      // 3. Surname (or an item of a list of people) + title in apposition;
+      //    or a second person joined by "và".
+      bool after_and = i > 0 && last_end == i - 1 && word_is(i - 1, "và", "va") && plain(i);
+      bool list_item = list_mode && (t_[i].sep & (kSemi | kColon));
+      if (name_word(i) && (k_.surnames.contains(t_[i].word, accented_) || list_item) && (i == 0 || !blocked(i))) {
+        size_t len = name_run(i);
+        if (len >= 2 && len <= 5 && !place_at(i)) {
+          size_t k = i + len;
+          bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
+          if (apposition || after_and) { last_end = i = mention(i, len, {}, 0, 0); continue; }
+        }
+      }
+      ++i;
+    }
+  }
+
+ private:
+  // No punctuation before token i (a line break is allowed).
+  bool plain(size_t i) const { return (t_[i].sep & ~unsigned{kNewline}) == 0; }
+  bool plain_line(size_t i) const { return t_[i].sep == 0; }
+
+  bool word_is(size_t i, const char* lower, const char* folded) const {
+    const Word& w = t_[i].word;
+    return accented_ ? w.lower == lower : w.folded == folded;
+  }
+
+  // Length in tokens of the longest phrase of `set` at token i (0 if none).
+  size_t phrase_at(const PhraseSet& set, size_t i) const {
+    if (i >= n_) return 0;
+    const auto* cands = set.candidates(t_[i].word.folded);
+    if (!cands) return 0;
+    size_t best = 0;
+    for (const Phrase& p : *cands) {
+      if (p.size() <= best || i + p.size() > n_) continue;
+      size_t k = 0;
+      while (k < p.size() && matches(t_[i + k].word, p[k], accented_) && (k == 0 || plain(i + k))) ++k;
+      if (k == p.size()) best = k;
+    }
+    return best;
+  }
+
+  size_t honorific_at(size_t i) const {
+    // đ/c, Đ/c
+    if (i + 1 < n_ && t_[i].word.folded == "d" && t_[i + 1].word.folded == "c" && t_[i + 1].sep == kSlash)
+      return 2;
+    return phrase_at(k_.honorifics, i);
+  }
+
+  bool name_word(size_t i) const {
+    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && t_[i].word.folded.size() <= 12;
+  }
+
+  // Capitalized words from i on (no punctuation between, none of them a
+  // title head, honorific or body); returns their number (6 = too many).
+  size_t name_run(size_t i) const {
+    size_t len = 0;
+    while (i + len < n_ && len < 6 && name_word(i + len) && (len == 0 || plain_line(i + len)) &&
+           !phrase_at(k_.heads, i + len) && !phrase_at(k_.bodies, i + len) && !honorific_at(i + len))
+      ++len;
+    if (len && i + len < n_ && name_word(i + len) && plain_line(i + len)) return 6;  // runs on into a title
+    return len;
+  }
+
+  bool place_at(size_t i) const { return phrase_at(k_.places, i) > 0; }
+
+  // True when the words before token i make a following name a street, school, place...
+  bool blocked(size_t i) const {
+    for (size_t back = 1; back <= 3 && back <= i; ++back) {
+      size_t p = phrase_at(k_.not_person, i - back);
+      if (p == back && plain(i)) return true;
+    }
+    return false;
+  }
+
+  // The end (token index) of a title starting at i, or i if none starts there.
+  // head_end receives the end of the title's head.
+  size_t title_end(size_t i, size_t* head_end = nullptr) const {
+    size_t j = i;
+    bool modified = false;
+    while (j < n_ && j - i < 4) {
+      size_t m = phrase_at(k_.modifiers, j);
+      if (!m || (j > i && !plain(j))) break;
+      // "Thường trực Tỉnh ủy" is a body, "Phó Bí thư" a modifier + head.
+      if (!phrase_at(k_.heads, j + m) && !phrase_at(k_.modifiers, j + m)) break;
+      j += m;
+      modified = true;
+    }
+    if (j < n_ && j > i && !plain(j)) return i;
+    size_t h = phrase_at(k_.heads, j);
+    if (!h || !(t_[j].cap || modified)) return i;
+    if (!t_[i].cap && !modified) return i;
+    j += h;
+    if (head_end) *head_end = j;
+    // A capitalized word right after a head, a body or an organization word may
+    // start a two-syllable name whose second syllable is lower case
+    // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
+    // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
+    bool compound_start = true, prev_opens = false;
+    while (j < n_ && j - i < 24 && plain(j)) {
+      if (size_t b = phrase_at(k_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
+      // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
+      if (phrase_at(k_.boundaries, j) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1))) break;
+      const Token& t = t_[j];
+      if (t.digit) break;
+      if (t.cap) {
+        if (phrase_at(k_.heads, j)) break;
+        prev_opens = compound_start && !t.allcaps;
+        compound_start = t.allcaps;
+        ++j;
+        continue;
+      }
+      if (word_is(j, "và", "va")) {
+        // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
+        if (j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !k_.surnames.contains(t_[j + 1].word, accented_) &&
+            !phrase_at(k_.heads, j + 1) && !honorific_at(j + 1)) {
+          ++j;
+          compound_start = true;
+          prev_opens = false;
+          continue;
+        }
+        break;
+      }
+      if (k_.title_words.contains(t.word, accented_)) { ++j; compound_start = true; prev_opens = false; continue; }
+      // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
+      if (j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(k_.org_prefixes, j - 2))) {
+        ++j;
+        compound_start = true;
+        prev_opens = false;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  // A title at i followed by a name ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký"):
+  // records the mention and returns the token after its appositions, or 0.
+  size_t title_person(size_t i, size_t hon, size_t hon_len) {
+    size_t head_end = 0;
+    size_t e = title_end(i, &head_end);
+    if (e == i || (e < n_ && name_word(e) && plain_line(e))) return 0;
+    // The run of name-like words the title ends with.
+    size_t r = e;
+    while (r > head_end && name_word(r - 1) && (r == e || plain_line(r))) --r;
+    // Skip place names at its start; prefer names of 3, 4, 2, then 5 syllables.
+    size_t best = 0;
+    int best_rank = 99;
+    static constexpr int kRank[6] = {99, 99, 2, 0, 1, 3};
+    for (size_t s = r; s + 2 <= e; ++s) {
+      if (size_t p = phrase_at(k_.places, s)) { s += p - 1; continue; }
+      if (!k_.surnames.contains(t_[s].word, accented_) || e - s > 5) continue;
+      if (phrase_at(k_.heads, s) || phrase_at(k_.bodies, s)) continue;
+      int rank = kRank[e - s];
+      if (rank < best_rank) { best_rank = rank; best = s; }
+    }
+    if (!best) return 0;
+    // The title must keep at least its head.
+    std::vector<std::string> titles{span_text(i, best)};
+    return mention(best, e - best, std::move(titles), hon, hon_len);
+  }
+
+  // Records a person named by tokens [s, s+len) and the titles in apposition
+  // after it; returns the token index after them.
+  size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len) {
+    OfficialMention m;
+    for (size_t k = s; k < s + len; ++k) {
+      if (k > s) m.name += ' ';
+      m.name += normalize(slice(k, k + 1));
+    }
+    m.titles = std::move(titles);
+    if (hon_len) m.honorific = lower(collapse(slice(hon, hon + hon_len)));
+    m.start = counter_.position(t_[s].word.begin);
+    m.length = counter_.position(t_[s + len - 1].word.end) - m.start;
+    size_t k = s + len;
+    bool in_paren = false;
+    while (k < n_) {
+      unsigned sep = t_[k].sep;
+      if (sep & (kPeriod | kSemi | kColon | kBlank | kClose | kOther)) break;
+      if (sep & kOpen) in_paren = true;
+      if (!(sep & (kComma | kDash | kOpen))) break;
+      size_t e = title_end(k);
+      if (e == k) break;
+      m.titles.push_back(span_text(k, e));
+      k = e;
+      if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
+    }
+    out_.push_back(std::move(m));
+    return k;
+  }
+
+  std::string_view slice(size_t from, size_t to) const {
+    return text_.substr(t_[from].word.begin, t_[to - 1].word.end - t_[from].word.begin);
+  }
+
+  static std::string collapse(std::string_view s) {
+    std::string r;
+    bool space = false;
+    for (size_t i = 0; i < s.size();) {
+      size_t start = i;
+      char32_t cp = utf8::decode(s, i);
+      if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x2028) {
+        space = true;
+        continue;
+      }
+      if (space && !r.empty()) r += ' ';
+      space = false;
+      r.append(s.data() + start, i - start);
+    }
+    return r;
+  }
+
+  std::string span_text(size_t from, size_t to) const { return normalize(collapse(slice(from, to))); }
+
+  std::string_view text_;
+  const std::vector<Token>& t_;
+  size_t n_;
+  utf8::CharCounter& counter_;
+  std::vector<OfficialMention>& out_;
+  const Knowledge& k_;
+  bool accented_ = false;
+};
+
+unsigned classify_separator(std::string_view gap, bool after_abbreviation) {
+  // Written without spaces these join the words of one name or abbreviation:
+  // "TP.HCM", "X.Điền Hải", "GD-ĐT", "TT-Huế", "GD&ĐT"; so does " & ".
+  if (gap == "." || gap == "-" || gap == "&" || gap == " & ") return 0;
+  unsigned sep = 0;
+  int newlines = 0;
+  for (size_t i = 0; i < gap.size();) {
+    size_t start = i;
+    char32_t cp = utf8::decode(gap, i);
+    switch (cp) {
+      case ' ': case '\t': case '\r': case 0xA0: case 0x200B: break;
+      case '\n': ++newlines; break;
+      case ',': sep |= kComma; break;
+      case ';': sep |= kSemi; break;
+      case ':': sep |= kColon; break;
+      case '.':
+        if (!(after_abbreviation && start == 0)) sep |= kPeriod;
+        break;
+      case '!': case '?': case 0x2026: sep |= kPeriod; break;
+      case '-': case 0x2013: case 0x2014: case 0x2212: sep |= kDash; break;
+      case '(': case '[': sep |= kOpen; break;
+      case ')': case ']': sep |= kClose; break;
+      case '/': sep |= kSlash; break;
+      default: sep |= kOther; break;
+    }
+    if (cp == '\n') continue;
+    if (cp != ' ' && cp != '\t' && cp != '\r' && cp != 0xA0) newlines = newlines > 1 ? newlines : 0;
+  }
+  if (newlines == 1) sep |= kNewline;
+  if (newlines > 1) sep |= kBlank;
+  return sep;
+}
+
+void set_case(std::string_view text, Token& t) {
+  std::string_view w = text.substr(t.word.begin, t.word.end - t.word.begin);
+  size_t i = 0;
+  int letters = 0, upper = 0;
+  bool first = true;
+  t.cap = t.digit = false;
+  while (i < w.size()) {
+    auto cp = static_cast<utf8proc_int32_t>(utf8::decode(w, i));
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_ND) t.digit = true;
+    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT) {
+      ++letters;
+      bool up = cat != UTF8PROC_CATEGORY_LL;
+      upper += up;
+      if (first) t.cap = up;
+      first = false;
+    } else if (first && cat != UTF8PROC_CATEGORY_MN) {
+      first = false;
+    }
+  }
+  t.allcaps = letters >= 2 && upper == letters;
+}
+
+}  // namespace
+
+std::vector<OfficialMention> find_officials(std::string_view text) {
+  std::vector<OfficialMention> out;
+  utf8::CharCounter counter(text);
+  const Knowledge& k = knowledge();
+  // Segments end at blank lines, or at a sentence end once long: mentions
+  // never span them, and memory stays bounded.
+  constexpr size_t kSoftLimit = 4096, kHardLimit = 16384;
+  std::vector<Token> toks(64);
+  size_t n = 0;
+  WordScanner scanner(text);
+  size_t prev_end = 0;
+  bool prev_abbrev = false;
+  auto flush = [&] {
+    SegmentParser(text, toks, n, counter, out).run();
+    n = 0;
+  };
+  for (;;) {
+    if (n == toks.size()) toks.resize(toks.size() * 2);
+    Token& t = toks[n];
+    if (!scanner.next(t.word)) break;
+    t.sep = classify_separator(text.substr(prev_end, t.word.begin - prev_end), prev_abbrev);
+    if (n > 0 && ((t.sep & kBlank) || (n >= kSoftLimit && (t.sep & kPeriod)) || n >= kHardLimit)) {
+      size_t last = n;
+      flush();
+      std::swap(toks[0], toks[last]);
+      Token& first = toks[0];
+      set_case(text, first);
+      prev_end = first.word.end;
+      prev_abbrev = k.abbreviations.contains(first.word, false);
+      n = 1;
+      continue;
+    }
+    set_case(text, t);
+    prev_end = t.word.end;
+    prev_abbrev = k.abbreviations.contains(t.word, false);
+    ++n;
+  }
+  if (n) flush();
+  // A person never given a title in the text, and not called "đồng chí", is
+  // not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
+  std::unordered_set<std::string> titled;
+  for (const OfficialMention& m : out)
+    if (!m.titles.empty()) titled.insert(m.name);
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const OfficialMention& m = out[i];
+    bool comrade = m.honorific == "đồng chí" || m.honorific == "đ/c" || m.honorific == "dong chi";
+    if (!m.titles.empty() || comrade || titled.count(m.name)) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  }
+  out.resize(kept);
+  return out;
+}
+
+namespace {
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          static const char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+}  // namespace
+
+std::string officials_json(const std::vector<OfficialMention>& mentions) {
+  std::string out = "[";
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const OfficialMention& m = mentions[i];
+    if (i) out += ',';
+    out += "{\"name\":";
+    append_json_string(out, utf8::sanitize(m.name));
+    out += ",\"titles\":[";
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      if (t) out += ',';
+      append_json_string(out, utf8::sanitize(m.titles[t]));
+    }
+    out += "],\"honorific\":";
+    if (m.honorific.empty()) out += "null";
+    else append_json_string(out, utf8::sanitize(m.honorific));
+    out += ",\"start\":" + std::to_string(m.start) + ",\"length\":" + std::to_string(m.length) + "}";
+  }
+  out += ']';
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// SQL wrappers.
+
+void sql_extract_officials(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  sql::guarded(ctx, [&] {
+    auto text = sql::text_arg(argv[0]);
+    if (!text) return sqlite3_result_null(ctx);
+    sql::result_text(ctx, officials_json(find_officials(*text)));
+  });
+}
+
+namespace {
+std::unique_ptr<RowSource> open_officials(sqlite3_value** args, int) {
+  std::vector<Row> rows;
+  auto text = sql::text_arg(args[0]);
+  if (!text) return std::make_unique<VectorRowSource>(std::move(rows));
+  std::vector<OfficialMention> mentions = find_officials(*text);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const OfficialMention& m = mentions[i];
+    auto row_for = [&](Cell title) {
+      rows.push_back(Row{utf8::sanitize(m.name), std::move(title),
+                         m.honorific.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.honorific)},
+                         static_cast<int64_t>(i + 1), static_cast<int64_t>(m.start),
+                         static_cast<int64_t>(m.length)});
+    };
+    if (m.titles.empty()) row_for(nullptr);
+    for (const std::string& t : m.titles) row_for(utf8::sanitize(t));
+  }
+  return std::make_unique<VectorRowSource>(std::move(rows));
+}
+}  // namespace
+
+const TableFunction kOfficialsFunction = {
+    "officials", "name, title, honorific, mention, start, length", {"text"}, 1, open_officials};
+
+}  // namespace vnsql
