@@ -73,8 +73,12 @@ constexpr size_t kCreditMaxWords = 6;
 constexpr std::string_view kFollowPrompt = "theo doi";  // "Theo dõi VOV.VN"
 constexpr size_t kFollowMaxWords = 4;
 
-// Place names that open datelines like agencies do ("TP.HCM - ...").
-constexpr std::string_view kPlaceDatelines[] = {"TP.HCM", "TPHCM", "HN", "TP"};
+// Capitals before a dash that are not agencies: places that open datelines
+// ("TP.HCM - ..."), and academic titles joined to the next one ("PGS-TS").
+constexpr std::string_view kNotAgencies[] = {"TP.HCM", "TPHCM", "HN", "TP", "PGS", "GS", "TS", "THS", "BS", "KTS"};
+// A dash written against the next word ("LSO-Chiều nay") also joins compounds
+// ("VN-Index", "AV-Test"): such an agency needs this many characters.
+constexpr size_t kMinAttachedAgency = 3;
 
 constexpr size_t kHeadLines = 5;          // the head of an article, for its date
 constexpr size_t kHeadChars = 500;
@@ -232,12 +236,20 @@ std::string_view dateline_agency(std::string_view line) {
     if (i >= line.size() || line[i] != ')') return {};
     ++i;
   }
+  size_t spaces = i;
   while (i < line.size() && line[i] == ' ') ++i;
+  bool spaced = i > spaces;
   std::string_view rest = line.substr(i);
-  bool dash = rest.substr(0, 1) == "-" || rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94";
+  size_t dash = rest.substr(0, 1) == "-" ? 1 : (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") ? 3 : 0;
   if (!dash) return {};
-  for (auto place : kPlaceDatelines)
-    if (agency == place) return {};
+  for (auto word : kNotAgencies)
+    if (agency == word) return {};
+  rest.remove_prefix(dash);
+  if (!spaced && !paren && (rest.empty() || rest[0] != ' ')) {
+    // "LSO-Chiều nay": the next word is a capitalized word, not more capitals ("PGS-TS").
+    if (agency.size() < kMinAttachedAgency) return {};
+    if (rest.size() >= 2 && rest[0] >= 'A' && rest[0] <= 'Z' && rest[1] >= 'A' && rest[1] <= 'Z') return {};
+  }
   return agency;
 }
 
@@ -303,7 +315,8 @@ std::string article_source(std::string_view text) {
   while (lines.next(line) && best != kCredit) {
     if (line.text.empty()) continue;
     ++nonempty;
-    if (best < kDateline && nonempty <= kDatelineLines) {
+    // Datelines open paragraphs, not the title ("MU – Watford: ...").
+    if (best < kDateline && nonempty > 1 && nonempty <= kDatelineLines) {
       if (auto agency = dateline_agency(line.text); !agency.empty()) {
         best = kDateline;
         source = agency;

@@ -36,6 +36,7 @@ INSERT INTO main.documents(path, sha256, title, published, source, body, raw, in
          vn_article_body(text), raw, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
   FROM temp.ingest_files
   WHERE true  -- (lets the parser tell ON CONFLICT from a join constraint)
+  ORDER BY path
   ON CONFLICT(path) DO UPDATE SET
     sha256 = excluded.sha256, title = excluded.title, published = excluded.published,
     source = excluded.source, body = excluded.body, raw = excluded.raw, ingested_at = excluded.ingested_at;
