@@ -261,7 +261,7 @@ using DecodeSql = testing::SqlTest;
 
 TEST_F(DecodeSql, DecodesBlobsAndText) {
   exec("CREATE TABLE f(raw BLOB)");
-  exec("INSERT INTO f VALUES (X'" + std::string("566965E46174204E616D") + "')");  // "Vieät Nam" in VNI
+  exec("INSERT INTO f VALUES (X'" + std::string("566965E474204E616D") + "')");  // "Vieät Nam" in VNI
   EXPECT_EQ(scalar("SELECT vn_decode(raw) FROM f"), "Việt Nam");
   EXPECT_EQ(scalar("SELECT vn_decode(raw, 'VNI') FROM f"), "Việt Nam");
   EXPECT_EQ(scalar("SELECT vn_decode('Vie^.t Nam')"), "Việt Nam");
