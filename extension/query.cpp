@@ -1,7 +1,5 @@
 #include "query.h"
 
-#include <vector>
-
 #include "normalize.h"
 #include "sql_util.h"
 #include "utf8.h"
@@ -25,11 +23,6 @@ bool is_joiner(char32_t cp) {
   return false;
 }
 
-struct Item {
-  std::string text;  // word runs joined by spaces, or the operator
-  bool op = false;
-  bool prefix = false;
-};
 
 // The end of the run of word characters starting at s[i].
 size_t run_end(std::string_view s, size_t i) {
@@ -43,25 +36,24 @@ size_t run_end(std::string_view s, size_t i) {
 
 class Parser {
  public:
-  explicit Parser(std::string_view s) : s_(s) {}
+  Parser(std::string_view s, QueryWriter& writer) : s_(s), writer_(writer) {}
 
-  std::vector<Item> parse() {
+  void parse() {
     while (pos_ < s_.size()) {
       size_t start = pos_;
       char32_t cp = utf8::decode(s_, pos_);
       if (cp == U'"') {
         size_t close = s_.find('"', pos_);
         if (close == std::string_view::npos) continue;  // unbalanced: ignore the quote
-        Item phrase;
+        QueryItem phrase;
         append_runs(s_.substr(pos_, close - pos_), phrase.text);
-        if (!phrase.text.empty()) items_.push_back(std::move(phrase));
+        if (!phrase.text.empty()) writer_.add(phrase);
         pos_ = close + 1;
       } else if (is_word_char(cp)) {
         pos_ = start;
         read_word();
       }
     }
-    return std::move(items_);
   }
 
  private:
@@ -78,7 +70,7 @@ class Parser {
 
   // A word, or an identifier: runs joined by single joiner characters.
   void read_word() {
-    Item item;
+    QueryItem item;
     size_t runs = 0;
     while (true) {
       size_t end = run_end(s_, pos_);
@@ -103,13 +95,13 @@ class Parser {
           ++operators_;
         }
     }
-    items_.push_back(std::move(item));
+    writer_.add(item);
   }
 
   std::string_view s_;
   size_t pos_ = 0;
   size_t operators_ = 0;
-  std::vector<Item> items_;
+  QueryWriter& writer_;
 };
 
 void append_string(std::string& out, std::string_view text) {
@@ -123,26 +115,27 @@ void append_string(std::string& out, std::string_view text) {
 
 }  // namespace
 
-std::string fts5_query(std::string_view input) {
-  std::vector<Item> items = Parser(input).parse();
-  std::string out;
-  const Item* pending_op = nullptr;
-  bool any_term = false;
-  for (const Item& item : items) {
-    if (item.op) {
-      if (any_term) pending_op = &item;  // leading operators are dropped
-      continue;
-    }
-    if (any_term) {
-      out.push_back(' ');
-      if (pending_op) out.append(pending_op->text).push_back(' ');
-    }
-    pending_op = nullptr;
-    append_string(out, item.text);
-    if (item.prefix) out.append(" *");
-    any_term = true;
+void QueryWriter::add(const QueryItem& item) {
+  if (item.op) {
+    if (any_term_) pending_op_ = item.text;  // leading operators are dropped; the last of a run counts
+    return;
   }
-  return any_term ? out : std::string(kMatchNothing);
+  if (any_term_) {
+    out_.push_back(' ');
+    if (!pending_op_.empty()) out_.append(pending_op_).push_back(' ');
+  }
+  pending_op_.clear();
+  append_string(out_, item.text);
+  if (item.prefix) out_.append(" *");
+  any_term_ = true;
+}
+
+std::string QueryWriter::finish() { return any_term_ ? std::move(out_) : std::string(kMatchNothing); }
+
+std::string fts5_query(std::string_view input) {
+  QueryWriter writer;
+  Parser(input, writer).parse();
+  return writer.finish();
 }
 
 void sql_vn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {

@@ -29,6 +29,25 @@ constexpr size_t kMaxQueryOperators = 64;
 
 std::string fts5_query(std::string_view input);
 
+// One term, phrase or operator of the input.
+struct QueryItem {
+  std::string text;  // word runs joined by spaces, or the operator
+  bool op = false;
+  bool prefix = false;
+};
+
+// Writes items as they are parsed, so memory stays proportional to the output.
+class QueryWriter {
+ public:
+  void add(const QueryItem& item);
+  std::string finish();
+
+ private:
+  std::string out_;
+  std::string pending_op_;
+  bool any_term_ = false;
+};
+
 // SQL wrapper (registered in vnsql.cpp): vn_query(text).
 void sql_vn_query(sqlite3_context* ctx, int argc, sqlite3_value** argv);
 
