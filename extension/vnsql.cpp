@@ -8,6 +8,9 @@ SQLITE_EXTENSION_INIT1
 #include "normalize.h"
 #include "resolutions.h"
 #include "officials.h"
+#include "collation.h"
+#include "encodings.h"
+#include "query.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -39,6 +42,9 @@ const ScalarFunction kScalarFunctions[] = {
     {"resolution_id", 1, kPure, sql_resolution_id},
     {"resolution_id", 2, kPure, sql_resolution_id},
     {"extract_officials", 1, kPure, sql_extract_officials},
+    {"vn_decode", 1, kPure, sql_vn_decode},
+    {"vn_decode", 2, kPure, sql_vn_decode},
+    {"vn_query", 1, kPure, sql_vn_query},
 };
 
 const TableFunction* const kTableFunctions[] = {
@@ -46,6 +52,10 @@ const TableFunction* const kTableFunctions[] = {
     &kDatesFunction,
     &kResolutionsFunction,
     &kOfficialsFunction,
+};
+
+const Collation* const kCollations[] = {
+    &kVietnameseCollation,
 };
 
 int register_all(sqlite3* db, char** error) {
@@ -62,6 +72,20 @@ int register_all(sqlite3* db, char** error) {
     int rc = register_table_function(db, *f);
     if (rc != SQLITE_OK) {
       *error = sqlite3_mprintf("vnsql: cannot register %s(): %s", f->name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  for (const Collation* c : kCollations) {
+    // One state (an ICU collator) per connection: collators are not thread-safe.
+    void* state = c->create();
+    if (!state) {
+      *error = sqlite3_mprintf("vnsql: cannot create collation %s", c->name);
+      return SQLITE_ERROR;
+    }
+    int rc = sqlite3_create_collation_v2(db, c->name, SQLITE_UTF8, state, c->compare, c->destroy);
+    if (rc != SQLITE_OK) {
+      c->destroy(state);
+      *error = sqlite3_mprintf("vnsql: cannot register collation %s: %s", c->name, sqlite3_errmsg(db));
       return rc;
     }
   }
