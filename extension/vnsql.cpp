@@ -3,9 +3,14 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include "article.h"
+#include "dates.h"
 #include "normalize.h"
-#include "officials.h"
 #include "resolutions.h"
+#include "officials.h"
+#include "collation.h"
+#include "encodings.h"
+#include "query.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -28,15 +33,29 @@ constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 const ScalarFunction kScalarFunctions[] = {
     {"vn_normalize", 1, kPure, sql_vn_normalize},
     {"vn_unaccent", 1, kPure, sql_vn_unaccent},
-    {"extract_officials", 1, kPure, sql_extract_officials},
+    {"vn_date", 1, kPure, sql_vn_date},
+    {"vn_article_title", 1, kPure, sql_vn_article_title},
+    {"vn_article_published", 1, kPure, sql_vn_article_published},
+    {"vn_article_source", 1, kPure, sql_vn_article_source},
+    {"vn_article_body", 1, kPure, sql_vn_article_body},
+    {"vn_sha256", 1, kPure, sql_vn_sha256},
     {"resolution_id", 1, kPure, sql_resolution_id},
     {"resolution_id", 2, kPure, sql_resolution_id},
+    {"extract_officials", 1, kPure, sql_extract_officials},
+    {"vn_decode", 1, kPure, sql_vn_decode},
+    {"vn_decode", 2, kPure, sql_vn_decode},
+    {"vn_query", 1, kPure, sql_vn_query},
 };
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
-    &kOfficialsFunction,
+    &kDatesFunction,
     &kResolutionsFunction,
+    &kOfficialsFunction,
+};
+
+const Collation* const kCollations[] = {
+    &kVietnameseCollation,
 };
 
 int register_all(sqlite3* db, char** error) {
@@ -53,6 +72,20 @@ int register_all(sqlite3* db, char** error) {
     int rc = register_table_function(db, *f);
     if (rc != SQLITE_OK) {
       *error = sqlite3_mprintf("vnsql: cannot register %s(): %s", f->name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  for (const Collation* c : kCollations) {
+    // One state (an ICU collator) per connection: collators are not thread-safe.
+    void* state = c->create();
+    if (!state) {
+      *error = sqlite3_mprintf("vnsql: cannot create collation %s", c->name);
+      return SQLITE_ERROR;
+    }
+    int rc = sqlite3_create_collation_v2(db, c->name, SQLITE_UTF8, state, c->compare, c->destroy);
+    if (rc != SQLITE_OK) {
+      c->destroy(state);
+      *error = sqlite3_mprintf("vnsql: cannot register collation %s: %s", c->name, sqlite3_errmsg(db));
       return rc;
     }
   }

@@ -1,0 +1,478 @@
+#include "article.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <vector>
+
+#include "dates.h"
+#include "normalize.h"
+#include "sql_util.h"
+
+namespace vnsql {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Knowledge. Phrases are written as folded words (lower case, no marks, đ→d,
+// punctuation dropped): a line matches a phrase when its words start with
+// the phrase's words and it has at most `max_words` words.
+
+struct LinePhrase {
+  std::string_view words;
+  size_t max_words;
+};
+
+// Lines of page furniture above the title.
+constexpr LinePhrase kPageFurniture[] = {
+    {"truy cap noi dung luon", 5},  // "skip to content" of Vietnamese WordPress themes
+    {"chuyen den noi dung", 5},
+    {"bo qua noi dung", 5},
+    {"skip to content", 4},
+    {"skip to main content", 5},
+};
+
+// Lines that start the boilerplate trailer of a news page: everything from
+// such a line on is cut from the body.
+constexpr LinePhrase kTrailerMarkers[] = {
+    {"tin lien quan", 4},
+    {"bai viet lien quan", 5},
+    {"bai lien quan", 4},
+    {"tin cung chuyen muc", 5},
+    {"cac tin khac", 4},
+    {"tin khac", 3},
+    {"tin moi hon", 4},
+    {"tin cu hon", 4},
+    {"xem them", 3},
+    {"viet binh luan", 4},
+    {"gui binh luan", 4},
+    {"binh luan", 2},
+    {"y kien ban doc", 5},
+    {"ban doc binh luan", 5},
+    {"chia se", 4},
+    {"tim kiem theo ngay", 5},
+    {"bai viet duoc chia se boi", 10},
+    {"theo doi", 4},  // "Theo dõi VOV.VN": a follow prompt
+    {"leave a reply", 4},
+    {"leave a comment", 4},
+    {"cancel reply", 3},
+    {"your email address will not be published", 12},
+    {"share this", 3},
+    {"like this", 3},
+    {"related posts", 3},
+};
+
+// Words that may stand beside the date on a line that is only a date
+// ("Thứ sáu, 22/03/2019", "Cập nhật lúc 10:30 ngày 7/12/2019").
+constexpr std::string_view kDateLineWords[] = {"thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat",
+                                               "ngay", "cap", "luc", "dang", "sang", "chieu", "toi", "trua",
+                                               "gmt", "am", "pm"};
+
+// Credit lines: "Nguồn: thainguyen.gov.vn", "Theo VnExpress", "(Theo TTXVN)".
+constexpr std::string_view kCreditLabel = "nguon";   // followed by ':'
+constexpr std::string_view kCreditWord = "theo";     // "Theo X" on a short line of its own
+constexpr size_t kCreditMaxWords = 6;
+constexpr std::string_view kFollowPrompt = "theo doi";  // "Theo dõi VOV.VN"
+constexpr size_t kFollowMaxWords = 4;
+
+// Capitals before a dash that are not agencies: places that open datelines
+// ("TP.HCM - ..."), and academic titles joined to the next one ("PGS-TS").
+constexpr std::string_view kNotAgencies[] = {"TP.HCM", "TPHCM", "HN", "TP", "PGS", "GS", "TS", "THS", "BS", "KTS"};
+// A dash written against the next word ("LSO-Chiều nay") also joins compounds
+// ("VN-Index", "AV-Test"): such an agency needs this many characters.
+constexpr size_t kMinAttachedAgency = 3;
+
+constexpr size_t kHeadLines = 5;          // the head of an article, for its date
+constexpr size_t kHeadChars = 500;
+constexpr size_t kDatelineLines = 10;      // datelines are looked for in the first paragraphs
+constexpr size_t kShortLineBytes = 160;   // longer lines are text, never boilerplate
+constexpr size_t kMinLinesBeforeTrailer = 2;  // a title and a paragraph
+
+// ---------------------------------------------------------------------------
+// Lines.
+
+struct Line {
+  size_t begin, end;     // the line, without its newline
+  std::string_view text; // trimmed
+};
+
+// Bytes of white space at the start of s (ASCII spaces, no-break space, zero-width space, BOM).
+size_t space_prefix(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { ++i; continue; }
+    if (s.compare(i, 2, "\xC2\xA0") == 0) { i += 2; continue; }
+    if (s.compare(i, 3, "\xE2\x80\x8B") == 0 || s.compare(i, 3, "\xEF\xBB\xBF") == 0) { i += 3; continue; }
+    break;
+  }
+  return i;
+}
+
+size_t space_suffix(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size()) {
+    std::string_view rest = s.substr(0, s.size() - n);
+    char c = rest.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { ++n; continue; }
+    if (rest.size() >= 2 && rest.substr(rest.size() - 2) == "\xC2\xA0") { n += 2; continue; }
+    if (rest.size() >= 3 && (rest.substr(rest.size() - 3) == "\xE2\x80\x8B" || rest.substr(rest.size() - 3) == "\xEF\xBB\xBF")) {
+      n += 3;
+      continue;
+    }
+    break;
+  }
+  return n;
+}
+
+std::string_view trim(std::string_view s) {
+  s.remove_prefix(space_prefix(s));
+  s.remove_suffix(space_suffix(s));
+  return s;
+}
+
+// Splits the text into lines, one pass.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {}
+  bool next(Line& line) {
+    if (done_) return false;
+    size_t nl = text_.find('\n', pos_);
+    size_t end = nl == std::string_view::npos ? text_.size() : nl;
+    line = {pos_, end, trim(text_.substr(pos_, end - pos_))};
+    if (nl == std::string_view::npos) done_ = true;
+    else pos_ = nl + 1;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  bool done_ = false;
+};
+
+// The folded words of a line, joined by single spaces, and how many there are.
+struct LineKey {
+  std::string words;
+  size_t count = 0;
+};
+
+LineKey key_of(std::string_view line) {
+  LineKey key;
+  WordScanner scanner(line);
+  Word w;
+  while (scanner.next(w)) {
+    if (key.count++) key.words += ' ';
+    key.words += w.folded;
+  }
+  return key;
+}
+
+bool matches(const LineKey& key, const LinePhrase& phrase) {
+  if (key.count == 0 || key.count > phrase.max_words) return false;
+  if (key.words.compare(0, phrase.words.size(), phrase.words) != 0) return false;
+  return key.words.size() == phrase.words.size() || key.words[phrase.words.size()] == ' ';
+}
+
+template <size_t N>
+bool matches_any(const LineKey& key, const LinePhrase (&phrases)[N]) {
+  for (const auto& p : phrases)
+    if (matches(key, p)) return true;
+  return false;
+}
+
+// True if the line is a date with nothing but weekday and time words beside it.
+bool is_date_line(std::string_view line) {
+  if (line.size() > kShortLineBytes) return false;
+  DateScanner dates(line, /*with_yearless=*/true);
+  DateMatch date;
+  if (!dates.next(date)) return false;
+  WordScanner scanner(line);
+  Word w;
+  while (scanner.next(w)) {
+    if (w.begin >= date.begin && w.end <= date.end) continue;
+    bool numeric = w.folded.find_first_not_of("0123456789") == std::string::npos;
+    bool known = false;
+    for (auto word : kDateLineWords) known = known || w.folded == word;
+    if (!numeric && !known) return false;
+  }
+  return true;
+}
+
+// The text of a line after its first `words` words and the punctuation and space that follow them.
+std::string_view after_words(std::string_view line, size_t words) {
+  WordScanner scanner(line);
+  Word w;
+  size_t end = 0;
+  for (size_t k = 0; k < words && scanner.next(w); ++k) end = w.end;
+  std::string_view rest = line.substr(end);
+  while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ' || rest.front() == '-')) rest.remove_prefix(1);
+  return trim(rest);
+}
+
+std::string_view strip_parentheses(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') return trim(s.substr(1, s.size() - 2));
+  return s;
+}
+
+// The agency of a dateline opening a paragraph: "VOV.VN - ...", "LSO-...",
+// "(TTXVN) - ...", "(Chinhphu.vn) - ...". ASCII capitals, digits and dots
+// (or a domain name), then a dash.
+std::string_view dateline_agency(std::string_view line) {
+  size_t i = 0;
+  bool paren = !line.empty() && line[0] == '(';
+  if (paren) ++i;
+  size_t begin = i;
+  size_t upper = 0, lower = 0, dots = 0;
+  for (; i < line.size(); ++i) {
+    char c = line[i];
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+    else if (c == '.') ++dots;
+    else if (!(c >= '0' && c <= '9')) break;
+  }
+  std::string_view agency = line.substr(begin, i - begin);
+  if (agency.size() < 2 || agency.size() > 24 || agency.back() == '.') return {};
+  if (!(upper >= 2 && lower == 0) && !(dots > 0 && upper + lower >= 4)) return {};
+  if (paren) {
+    if (i >= line.size() || line[i] != ')') return {};
+    ++i;
+  }
+  size_t spaces = i;
+  while (i < line.size() && line[i] == ' ') ++i;
+  bool spaced = i > spaces;
+  std::string_view rest = line.substr(i);
+  size_t dash = rest.substr(0, 1) == "-" ? 1 : (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") ? 3 : 0;
+  if (!dash) return {};
+  for (auto word : kNotAgencies)
+    if (agency == word) return {};
+  rest.remove_prefix(dash);
+  if (!spaced && !paren && (rest.empty() || rest[0] != ' ')) {
+    // "LSO-Chiều nay": the next word is a capitalized word, not more capitals ("PGS-TS").
+    if (agency.size() < kMinAttachedAgency) return {};
+    if (rest.size() >= 2 && rest[0] >= 'A' && rest[0] <= 'Z' && rest[1] >= 'A' && rest[1] <= 'Z') return {};
+  }
+  return agency;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+std::string article_title(std::string_view text) {
+  LineReader lines(text);
+  Line line;
+  std::string_view title;
+  while (lines.next(line)) {
+    if (line.text.empty()) continue;
+    if (title.empty()) {
+      if (line.text.size() <= kShortLineBytes && (matches_any(key_of(line.text), kPageFurniture) || is_date_line(line.text)))
+        continue;
+      title = line.text;
+      if (has_vietnamese_diacritics(title)) break;
+      continue;  // unaccented: maybe a slug of the next line
+    }
+    // `title` has no diacritics; the next line may be the same title written properly.
+    LineKey slug = key_of(title), next = key_of(line.text);
+    if (has_vietnamese_diacritics(line.text) && next.words.compare(0, slug.words.size(), slug.words) == 0)
+      title = line.text;
+    break;
+  }
+  return std::string(title);
+}
+
+std::string article_published(std::string_view text) {
+  // The head: the first kHeadLines non-empty lines, at most kHeadChars characters.
+  LineReader lines(text);
+  Line line;
+  size_t seen = 0, head_end = 0;
+  while (seen < kHeadLines && lines.next(line)) {
+    if (line.text.empty()) continue;
+    ++seen;
+    head_end = line.end;
+  }
+  size_t chars = 0, cut = 0;
+  while (cut < head_end && chars < kHeadChars) {
+    ++cut;
+    while (cut < head_end && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
+    ++chars;
+  }
+  DateScanner dates(text.substr(0, cut), /*with_yearless=*/true);
+  DateMatch date;
+  while (dates.next(date)) {
+    if (date.year == 0) return "";   // the first date has no year: don't guess one
+    if (date.day == 0) continue;     // a month ("tháng 10/2017") is not a publication date
+    return date.iso();
+  }
+  return "";
+}
+
+std::string article_source(std::string_view text) {
+  enum Rank { kNone, kFollow, kDateline, kCredit };
+  Rank best = kNone;
+  std::string_view source;
+  LineReader lines(text);
+  Line line;
+  size_t nonempty = 0;
+  while (lines.next(line) && best != kCredit) {
+    if (line.text.empty()) continue;
+    ++nonempty;
+    // Datelines open paragraphs, not the title ("MU – Watford: ...").
+    if (best < kDateline && nonempty > 1 && nonempty <= kDatelineLines) {
+      if (auto agency = dateline_agency(line.text); !agency.empty()) {
+        best = kDateline;
+        source = agency;
+        continue;
+      }
+    }
+    if (line.text.size() > kShortLineBytes) continue;
+    std::string_view credit = strip_parentheses(line.text);
+    LineKey key = key_of(credit);
+    if (key.count < 2) continue;
+    bool follow = matches(key, {kFollowPrompt, kFollowMaxWords});
+    if (follow) {
+      if (best < kFollow) { best = kFollow; source = after_words(credit, 2); }
+      continue;
+    }
+    bool labeled = key.words.compare(0, kCreditLabel.size() + 1, std::string(kCreditLabel) + " ") == 0 &&
+                   credit.find(':') != std::string_view::npos && credit.find(':') < 12;
+    bool theo = key.words.compare(0, kCreditWord.size() + 1, std::string(kCreditWord) + " ") == 0 &&
+                key.count <= kCreditMaxWords && credit.find(',') == std::string_view::npos;
+    if (labeled || theo) {
+      best = kCredit;
+      source = after_words(credit, 1);
+    }
+  }
+  return std::string(source);
+}
+
+std::string article_body(std::string_view text) {
+  // Short lines with the next non-empty line equal to them: related headlines.
+  LineReader lines(text);
+  Line line;
+  std::vector<Line> short_lines;  // short non-empty lines, in order (for the repeated-headline rule)
+  size_t nonempty = 0, cut = text.size();
+  std::string_view previous;
+  size_t previous_begin = 0;
+  size_t pairs = 0, first_pair = text.size();
+  while (lines.next(line)) {
+    if (line.text.empty()) continue;
+    ++nonempty;
+    bool is_short = line.text.size() <= kShortLineBytes;
+    if (is_short && nonempty > kMinLinesBeforeTrailer && matches_any(key_of(line.text), kTrailerMarkers)) {
+      cut = line.begin;
+      break;
+    }
+    // A headline repeated on the next line (link text, then heading) starts a related-article list.
+    if (is_short && line.text == previous && line.text.back() != '.' && previous_begin >= text.size() / 3 &&
+        nonempty > kMinLinesBeforeTrailer + 1) {
+      if (pairs++ == 0) first_pair = previous_begin;
+    }
+    previous = line.text;
+    previous_begin = line.begin;
+  }
+  if (pairs >= 2 && first_pair < cut) cut = first_pair;
+  std::string_view body = text.substr(0, cut);
+  // Drop trailing blank lines and spaces.
+  body.remove_suffix(space_suffix(body));
+  while (!body.empty() && body.back() == '\n') {
+    body.remove_suffix(1);
+    body.remove_suffix(space_suffix(body));
+  }
+  return std::string(body);
+}
+
+// ---------------------------------------------------------------------------
+// SHA-256 (FIPS 180-4). The sqlite3 shell has sha3() but no sha256(), and
+// documents.sha256 is meant to match `sha256sum FILE`.
+
+namespace {
+constexpr uint32_t kSha256K[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+void sha256_block(uint32_t h[8], const unsigned char* p) {
+  uint32_t w[64];
+  for (int i = 0; i < 16; ++i)
+    w[i] = (uint32_t(p[4 * i]) << 24) | (uint32_t(p[4 * i + 1]) << 16) | (uint32_t(p[4 * i + 2]) << 8) | p[4 * i + 3];
+  for (int i = 16; i < 64; ++i) {
+    uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+    uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+  for (int i = 0; i < 64; ++i) {
+    uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kSha256K[i] + w[i];
+    uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+    k = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+  }
+  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+}
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size(), full = n / 64 * 64;
+  for (size_t i = 0; i < full; i += 64) sha256_block(h, p + i);
+  unsigned char tail[128] = {};
+  size_t rest = n - full;
+  for (size_t i = 0; i < rest; ++i) tail[i] = p[full + i];
+  tail[rest] = 0x80;
+  size_t tail_len = rest + 9 <= 64 ? 64 : 128;
+  uint64_t bits = static_cast<uint64_t>(n) * 8;
+  for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  for (size_t i = 0; i < tail_len; i += 64) sha256_block(h, tail + i);
+  std::string hex(64, '0');
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int i = 0; i < 8; ++i)
+    for (int j = 0; j < 8; ++j) hex[i * 8 + j] = kHex[(h[i] >> (28 - 4 * j)) & 0xF];
+  return hex;
+}
+
+// ---------------------------------------------------------------------------
+// SQL wrappers: NULL gives NULL; a field that is not found gives NULL.
+
+namespace {
+template <std::string (*F)(std::string_view)>
+void field_function(sqlite3_context* ctx, sqlite3_value** argv, bool empty_is_null) {
+  sql::guarded(ctx, [&] {
+    auto text = sql::text_arg(argv[0]);
+    if (!text) return sqlite3_result_null(ctx);
+    std::string value = F(*text);
+    if (empty_is_null && value.empty()) return sqlite3_result_null(ctx);
+    sql::result_text(ctx, value);
+  });
+}
+}  // namespace
+
+void sql_vn_article_title(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  field_function<article_title>(ctx, argv, true);
+}
+void sql_vn_article_published(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  field_function<article_published>(ctx, argv, true);
+}
+void sql_vn_article_source(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  field_function<article_source>(ctx, argv, true);
+}
+void sql_vn_article_body(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  field_function<article_body>(ctx, argv, false);
+}
+
+void sql_vn_sha256(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  sql::guarded(ctx, [&] {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    // Bytes as stored: a BLOB's bytes, or the UTF-8 of a text (numbers as their text).
+    const void* data = sqlite3_value_blob(argv[0]);
+    int size = sqlite3_value_bytes(argv[0]);
+    sql::result_text(ctx, sha256_hex(std::string_view(static_cast<const char*>(data), static_cast<size_t>(size))));
+  });
+}
+
+}  // namespace vnsql

@@ -1,0 +1,251 @@
+#include "dates.h"
+
+#include <cstdio>
+#include <memory>
+
+#include "sql_util.h"
+#include "table_function.h"
+#include "utf8.h"
+
+namespace vnsql {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Knowledge: the words of written-out dates (folded: lower case, no marks)
+// and the range of years taken as years.
+
+constexpr std::string_view kDayWord = "ngay";     // ngày
+constexpr std::string_view kMonthWord = "thang";  // tháng
+// "năm" (year); "nam" is accepted only as written without any diacritics,
+// since accented look-alikes (nâm, nấm) are other words.
+constexpr std::string_view kYearWords[] = {"năm", "nam"};
+// Separators of numeric dates; one date uses one separator ("19/5-2018" is not a date).
+constexpr std::string_view kNumericSeparators = "/-.";
+// "tháng 10/2017", "tháng 10-2017".
+constexpr std::string_view kMonthYearSeparators = "/-";
+// Separators that join numbers into something else ("4.687/4.687", "1,5/6/2019").
+constexpr std::string_view kNumberJoiners = "/-.,:";
+constexpr int kMinYear = 1800;
+constexpr int kMaxYear = 2199;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The value of a word of 1..max_digits ASCII digits, or -1.
+int number_of(const Word& w, std::string_view text, size_t max_digits) {
+  size_t n = w.end - w.begin;
+  if (n == 0 || n > max_digits) return -1;
+  int value = 0;
+  for (size_t i = w.begin; i < w.end; ++i) {
+    if (!is_digit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+int year_of(const Word& w, std::string_view text) {
+  if (w.end - w.begin != 4) return -1;
+  int y = number_of(w, text, 4);
+  return (y >= kMinYear && y <= kMaxYear) ? y : -1;
+}
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool valid_day(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (month == 2 && day == 29) return year == 0 || is_leap(year);  // yearless 29/2 may be real
+  return day <= kDays[month - 1];
+}
+
+// The single separator character between two words, or 0 if the gap is not one such character.
+char single_separator(std::string_view text, const Word& a, const Word& b, std::string_view allowed) {
+  if (b.begin != a.end + 1) return 0;
+  char c = text[a.end];
+  return allowed.find(c) != std::string_view::npos ? c : 0;
+}
+
+// True if the gap between two words is horizontal space only (spaces, tabs, no-break spaces).
+bool space_between(std::string_view text, const Word& a, const Word& b) {
+  if (b.begin <= a.end) return false;
+  for (size_t i = a.end; i < b.begin;) {
+    if (text[i] == ' ' || text[i] == '\t') { ++i; continue; }
+    if (text.compare(i, 2, "\xC2\xA0") == 0) { i += 2; continue; }
+    return false;
+  }
+  return true;
+}
+
+// A numeric date must not be the tail of a longer number ("4.687/4.687", "1,5/6/2019").
+bool starts_a_number(std::string_view text, const Word& first) {
+  size_t b = first.begin;
+  if (b >= 2 && kNumberJoiners.find(text[b - 1]) != std::string_view::npos && is_digit(text[b - 2])) return false;
+  return true;
+}
+
+// ...nor its head ("19/5/2018/5", "1.2.2019.3").
+bool ends_a_number(std::string_view text, const Word& last) {
+  size_t e = last.end;
+  if (e + 1 < text.size() && kNumberJoiners.find(text[e]) != std::string_view::npos && is_digit(text[e + 1]))
+    return false;
+  return true;
+}
+
+bool is_year_word(const Word& w) {
+  for (auto y : kYearWords)
+    if (w.lower == y) return true;
+  return false;
+}
+
+// True if "năm" (or "nam") follows position `pos` after horizontal space: the
+// written-out date goes on with its year.
+bool year_word_follows(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  if (i == pos || i >= text.size() || (text[i] != 'n' && text[i] != 'N')) return false;
+  std::string_view rest = text.substr(i + 1, 3);
+  return rest.substr(0, 2) == "am" || rest.substr(0, 2) == "AM" || rest == "\xC4\x83m" || rest == "\xC4\x82M";
+}
+
+}  // namespace
+
+std::string DateMatch::iso() const {
+  if (year == 0) return "";
+  char buf[16];
+  if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+bool DateScanner::next(DateMatch& date) {
+  Word word;
+  while (words_.next(word)) {
+    window_[count_ % kWindow] = std::move(word);
+    ++count_;
+    if (match_at_last_word(date)) return true;
+  }
+  return false;
+}
+
+// Tries every pattern that ends at the newest word.
+bool DateScanner::match_at_last_word(DateMatch& date) const {
+  const std::string_view t = text_;
+  const Word& w0 = back(0);
+  const auto have = [&](size_t k) { return count_ > k; };
+
+  if (int year = year_of(w0, t); year > 0) {
+    // D/M/Y, D-M-Y, D.M.Y
+    if (have(2)) {
+      const Word &m = back(1), &d = back(2);
+      int month = number_of(m, t, 2), day = number_of(d, t, 2);
+      char sep = single_separator(t, d, m, kNumericSeparators);
+      if (month > 0 && day > 0 && sep && single_separator(t, m, w0, kNumericSeparators) == sep &&
+          starts_a_number(t, d) && ends_a_number(t, w0)) {
+        if (!valid_day(year, month, day)) return false;
+        date = {d.begin, w0.end, year, month, day};
+        return true;
+      }
+    }
+    // [ngày] D tháng M năm Y, tháng M năm Y
+    if (have(3) && is_year_word(back(1)) && back(3).folded == kMonthWord &&
+        space_between(t, back(1), w0) && space_between(t, back(2), back(1)) && space_between(t, back(3), back(2))) {
+      int month = number_of(back(2), t, 2);
+      if (month < 1 || month > 12) return false;
+      if (have(4) && space_between(t, back(4), back(3))) {
+        if (int day = number_of(back(4), t, 2); day > 0) {
+          if (!valid_day(year, month, day)) return false;
+          bool with_word = have(5) && back(5).folded == kDayWord && space_between(t, back(5), back(4));
+          date = {with_word ? back(5).begin : back(4).begin, w0.end, year, month, day};
+          return true;
+        }
+      }
+      date = {back(3).begin, w0.end, year, month, 0};
+      return true;
+    }
+    // tháng M/Y
+    if (have(2) && back(2).folded == kMonthWord && space_between(t, back(2), back(1)) &&
+        single_separator(t, back(1), w0, kMonthYearSeparators) && ends_a_number(t, w0)) {
+      int month = number_of(back(1), t, 2);
+      if (month < 1 || month > 12) return false;
+      date = {back(2).begin, w0.end, year, month, 0};
+      return true;
+    }
+    return false;
+  }
+
+  if (!with_yearless_ || !have(1)) return false;
+  int month = number_of(w0, t, 2);
+  if (month < 1) return false;
+  // D/M with no year after it ("Sáng 7/12", "chiều 23/5").
+  const Word& d = back(1);
+  int day = number_of(d, t, 2);
+  if (day > 0 && single_separator(t, d, w0, "/") && starts_a_number(t, d) && ends_a_number(t, w0)) {
+    if (!valid_day(0, month, day)) return false;
+    date = {d.begin, w0.end, 0, month, day};
+    return true;
+  }
+  // [ngày] D tháng M, not followed by "năm".
+  if (have(2) && back(1).folded == kMonthWord && space_between(t, back(1), w0) && space_between(t, back(2), back(1)) &&
+      !year_word_follows(t, w0.end)) {
+    day = number_of(back(2), t, 2);
+    if (day < 1 || !valid_day(0, month, day)) return false;
+    bool with_word = have(3) && back(3).folded == kDayWord && space_between(t, back(3), back(2));
+    date = {with_word ? back(3).begin : back(2).begin, w0.end, 0, month, day};
+    return true;
+  }
+  return false;
+}
+
+std::string first_date(std::string_view text) {
+  DateScanner scanner(text);
+  DateMatch date;
+  return scanner.next(date) ? date.iso() : std::string();
+}
+
+// ---------------------------------------------------------------------------
+// SQL wrappers.
+
+void sql_vn_date(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  sql::guarded(ctx, [&] {
+    auto text = sql::text_arg(argv[0]);
+    if (!text) return sqlite3_result_null(ctx);
+    std::string iso = first_date(*text);
+    if (iso.empty()) return sqlite3_result_null(ctx);
+    sql::result_text(ctx, iso);
+  });
+}
+
+namespace {
+
+class DateRows : public RowSource {
+ public:
+  explicit DateRows(std::string text) : text_(std::move(text)), scanner_(text_), chars_(text_) {}
+  bool next(Row& row) override {
+    DateMatch date;
+    if (!scanner_.next(date)) return false;
+    size_t start = chars_.position(date.begin);
+    size_t after = chars_.position(date.end);
+    row.resize(4);
+    row[0] = date.iso();
+    row[1] = text_.substr(date.begin, date.end - date.begin);
+    row[2] = static_cast<int64_t>(start);
+    row[3] = static_cast<int64_t>(after - start);
+    return true;
+  }
+
+ private:
+  std::string text_;  // owned: the scanner points into it
+  DateScanner scanner_;
+  utf8::CharCounter chars_;
+};
+
+std::unique_ptr<RowSource> open_dates(sqlite3_value** args, int) {
+  auto text = sql::text_arg(args[0]);
+  if (!text) return std::make_unique<VectorRowSource>(std::vector<Row>{});
+  return std::make_unique<DateRows>(std::string(*text));
+}
+
+}  // namespace
+
+const TableFunction kDatesFunction = {"vn_dates", "date, surface, start, length", {"text"}, 1, open_dates};
+
+}  // namespace vnsql

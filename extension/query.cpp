@@ -1,0 +1,149 @@
+#include "query.h"
+
+#include "normalize.h"
+#include "sql_util.h"
+#include "utf8.h"
+
+namespace vnsql {
+namespace {
+
+// Characters that join word runs into one identifier (26-NQ/TW, 19.5.2018),
+// dash variants included (18‑NQ/TW, 40–CT/TW).
+constexpr char32_t kJoiners[] = {U'-', U'/', U'.', 0x2010, 0x2011, 0x2013};
+
+// Operators FTS5 knows, taken as such only in capitals.
+constexpr std::string_view kOperators[] = {"AND", "OR", "NOT"};
+
+// An empty phrase: parses, matches nothing.
+constexpr std::string_view kMatchNothing = "\"\"";
+
+bool is_joiner(char32_t cp) {
+  for (char32_t j : kJoiners)
+    if (cp == j) return true;
+  return false;
+}
+
+
+// The end of the run of word characters starting at s[i].
+size_t run_end(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    size_t next = i;
+    if (!is_word_char(utf8::decode(s, next))) break;
+    i = next;
+  }
+  return i;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view s, QueryWriter& writer) : s_(s), writer_(writer) {}
+
+  void parse() {
+    while (pos_ < s_.size()) {
+      size_t start = pos_;
+      char32_t cp = utf8::decode(s_, pos_);
+      if (cp == U'"') {
+        size_t close = s_.find('"', pos_);
+        if (close == std::string_view::npos) continue;  // unbalanced: ignore the quote
+        QueryItem phrase;
+        append_runs(s_.substr(pos_, close - pos_), phrase.text);
+        if (!phrase.text.empty()) writer_.add(phrase);
+        pos_ = close + 1;
+      } else if (is_word_char(cp)) {
+        pos_ = start;
+        read_word();
+      }
+    }
+  }
+
+ private:
+  // Appends every word run of `part` to `out`, separated by spaces.
+  static void append_runs(std::string_view part, std::string& out) {
+    for (size_t i = 0; i < part.size();) {
+      size_t start = i;
+      if (!is_word_char(utf8::decode(part, i))) continue;
+      i = run_end(part, i);
+      if (!out.empty()) out.push_back(' ');
+      out.append(part.substr(start, i - start));
+    }
+  }
+
+  // A word, or an identifier: runs joined by single joiner characters.
+  void read_word() {
+    QueryItem item;
+    size_t runs = 0;
+    while (true) {
+      size_t end = run_end(s_, pos_);
+      if (!item.text.empty()) item.text.push_back(' ');
+      item.text.append(s_.substr(pos_, end - pos_));
+      ++runs;
+      pos_ = end;
+      if (pos_ >= s_.size()) break;
+      size_t after = pos_;
+      if (!is_joiner(utf8::decode(s_, after)) || after >= s_.size()) break;
+      size_t probe = after;
+      if (!is_word_char(utf8::decode(s_, probe))) break;
+      pos_ = after;
+    }
+    if (pos_ < s_.size() && s_[pos_] == '*') {
+      item.prefix = true;
+      ++pos_;
+    } else if (runs == 1 && operators_ < kMaxQueryOperators) {
+      for (std::string_view op : kOperators)
+        if (item.text == op) {
+          item.op = true;
+          ++operators_;
+        }
+    }
+    writer_.add(item);
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  size_t operators_ = 0;
+  QueryWriter& writer_;
+};
+
+void append_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+void QueryWriter::add(const QueryItem& item) {
+  if (item.op) {
+    if (any_term_) pending_op_ = item.text;  // leading operators are dropped; the last of a run counts
+    return;
+  }
+  if (any_term_) {
+    out_.push_back(' ');
+    if (!pending_op_.empty()) out_.append(pending_op_).push_back(' ');
+  }
+  pending_op_.clear();
+  append_string(out_, item.text);
+  if (item.prefix) out_.append(" *");
+  any_term_ = true;
+}
+
+std::string QueryWriter::finish() { return any_term_ ? std::move(out_) : std::string(kMatchNothing); }
+
+std::string fts5_query(std::string_view input) {
+  QueryWriter writer;
+  Parser(input, writer).parse();
+  return writer.finish();
+}
+
+void sql_vn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  sql::guarded(ctx, [&] {
+    auto text = sql::text_arg(argv[0]);
+    if (!text) return sqlite3_result_null(ctx);
+    sql::result_text(ctx, fts5_query(*text));
+  });
+}
+
+}  // namespace vnsql

@@ -1,0 +1,54 @@
+// vn_query(): what a person types into a search box, as an FTS5 query string
+// that never raises a syntax error.
+//
+// - Words are terms, all ANDed. Every term is written as an FTS5 string
+//   ("..." with quotes doubled) holding only word characters, so nothing in
+//   the input can act as FTS5 syntax: and/or/not/NEAR, * ^ : ( ) + -, column
+//   filters ("title:x" is the two words title and x) are plain words.
+// - Document identifiers (word runs joined by single - / . characters:
+//   26-NQ/TW, 62/2020/NĐ-CP, 19/5/2018) and "quoted parts" become phrases.
+// - AND, OR, NOT written in capitals between two terms stay operators (at
+//   most kMaxOperators of them; later ones are words). Several in a row: the
+//   last one counts; leading and trailing ones are dropped.
+// - A * right after a word (or identifier) makes it a prefix query: "nghi" *.
+// - An unbalanced quote is ignored; the rest is read as unquoted words.
+// - Input without any word (empty, punctuation, invalid bytes) gives `""`, an
+//   empty phrase: a valid query that matches no row.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+struct sqlite3_context;
+struct sqlite3_value;
+
+namespace vnsql {
+
+// Bounds the depth of the expression tree FTS5 builds (its limit is 256).
+constexpr size_t kMaxQueryOperators = 64;
+
+std::string fts5_query(std::string_view input);
+
+// One term, phrase or operator of the input.
+struct QueryItem {
+  std::string text;  // word runs joined by spaces, or the operator
+  bool op = false;
+  bool prefix = false;
+};
+
+// Writes items as they are parsed, so memory stays proportional to the output.
+class QueryWriter {
+ public:
+  void add(const QueryItem& item);
+  std::string finish();
+
+ private:
+  std::string out_;
+  std::string pending_op_;
+  bool any_term_ = false;
+};
+
+// SQL wrapper (registered in vnsql.cpp): vn_query(text).
+void sql_vn_query(sqlite3_context* ctx, int argc, sqlite3_value** argv);
+
+}  // namespace vnsql

@@ -1,0 +1,95 @@
+-- The analyst's database. Needs the vnsql module loaded (.load build/vnsql):
+-- the 'vietnamese' tokenizer and the resolutions() and officials() extractors.
+-- Idempotent: every statement is CREATE ... IF NOT EXISTS, so running it
+-- again on an existing database changes nothing.
+
+-- One row per article. raw: the original bytes; body: decoded, normalized,
+-- boilerplate trailer cut; published: ISO date or NULL; sha256 of raw.
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT UNIQUE,
+  sha256 TEXT,
+  title TEXT,
+  published TEXT,
+  source TEXT,
+  body TEXT,
+  raw BLOB,
+  ingested_at TEXT
+);
+
+-- Full-text index over title and body; external content: the text lives in
+-- documents only, the triggers below keep the index in step.
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+  title, body, content='documents', content_rowid='id', tokenize='vietnamese'
+);
+
+-- What the extractors find in each body, one row per reference / per
+-- (mention, title). Rows go with their document (triggers below; the
+-- REFERENCES clauses also cascade when PRAGMA foreign_keys is on).
+CREATE TABLE IF NOT EXISTS document_resolutions (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  id TEXT,          -- canonical identifier (26-NQ/TW), NULL when not identified
+  kind TEXT,
+  date TEXT,
+  surface TEXT,
+  start INTEGER,    -- 1-based character position in documents.body
+  length INTEGER,
+  resolved INTEGER
+);
+CREATE INDEX IF NOT EXISTS document_resolutions_by_id ON document_resolutions(id);
+CREATE INDEX IF NOT EXISTS document_resolutions_by_document ON document_resolutions(document_id);
+
+CREATE TABLE IF NOT EXISTS document_officials (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT,
+  title TEXT,       -- NULL for a mention without a title
+  honorific TEXT,
+  mention INTEGER,  -- ordinal of the mention in the body
+  start INTEGER,    -- 1-based character position in documents.body
+  length INTEGER
+);
+CREATE INDEX IF NOT EXISTS document_officials_by_name ON document_officials(name);
+CREATE INDEX IF NOT EXISTS document_officials_by_document ON document_officials(document_id);
+
+-- Keeping the index and the extracted rows in step with documents.
+CREATE TRIGGER IF NOT EXISTS documents_after_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+  INSERT INTO document_resolutions(document_id, id, kind, date, surface, start, length, resolved)
+    SELECT new.id, id, kind, date, surface, start, length, resolved FROM resolutions(new.body);
+  INSERT INTO document_officials(document_id, name, title, honorific, mention, start, length)
+    SELECT new.id, name, title, honorific, mention, start, length FROM officials(new.body);
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_after_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  DELETE FROM document_resolutions WHERE document_id = old.id;
+  DELETE FROM document_officials WHERE document_id = old.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_after_update_text AFTER UPDATE OF title, body ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO documents_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_after_update_body AFTER UPDATE OF body ON documents BEGIN
+  DELETE FROM document_resolutions WHERE document_id = old.id;
+  DELETE FROM document_officials WHERE document_id = old.id;
+  INSERT INTO document_resolutions(document_id, id, kind, date, surface, start, length, resolved)
+    SELECT new.id, id, kind, date, surface, start, length, resolved FROM resolutions(new.body);
+  INSERT INTO document_officials(document_id, name, title, honorific, mention, start, length)
+    SELECT new.id, name, title, honorific, mention, start, length FROM officials(new.body);
+END;
+
+-- Which documents cite each identified document, and when they were published.
+CREATE VIEW IF NOT EXISTS resolution_mentions(id, kind, documents, first_published, last_published) AS
+  SELECT r.id, r.kind, count(DISTINCT r.document_id), min(d.published), max(d.published)
+  FROM document_resolutions AS r JOIN documents AS d ON d.id = r.document_id
+  WHERE r.id IS NOT NULL
+  GROUP BY r.id, r.kind;
+
+-- Each official with each title the articles give them, and in how many documents.
+CREATE VIEW IF NOT EXISTS official_titles(name, title, documents) AS
+  SELECT name, title, count(DISTINCT document_id)
+  FROM document_officials
+  WHERE title IS NOT NULL
+  GROUP BY name, title;
