@@ -1,27 +1,38 @@
 #!/usr/bin/env bash
-# The main job: build the module, load it into sqlite3, index a few Vietnamese
-# sentences with the `vietnamese` tokenizer and search them.
+# The main job, end to end: installs what is missing, builds build/vnsql.so,
+# creates DB (recreated each run) with sql/schema.sql, ingests every *.txt
+# under CORPUS_DIR with sql/ingest.sql, and answers the analyst questions of
+# examples/queries.sql, each printed with its answer as a table.
+#
+#   ./examples/quickstart.sh [CORPUS_DIR] [DB]
+#   defaults: examples/corpus  examples/demo.db        (also try: ../shared/seeds)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+
+here=$(pwd)
+absolute() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$here/$1" ;; esac; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=$(absolute "${1:-$root/examples/corpus}")
+db=$(absolute "${2:-$root/examples/demo.db}")
+[ -d "$corpus" ] || { echo "quickstart: no such folder: $corpus" >&2; exit 2; }
+cd "$root"
 
 scripts/install-deps.sh build
 cmake -S . -B build >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 
-sqlite3 -header -column :memory: <<'SQL'
-.load ./build/vnsql
-CREATE VIRTUAL TABLE news USING fts5(body, tokenize='vietnamese');
-INSERT INTO news(body) VALUES
-  ('Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, làm việc tại tỉnh Sơn La'),
-  ('Thực hiện Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành Trung ương'),
-  ('Bao cao chinh tri dai hoi dang bo tinh Son La'),
-  ('Công trình thuỷ lợi được hoà thành');
-.print '-- accent-insensitive: son la'
-SELECT highlight(news, 0, '[', ']') AS hit FROM news WHERE news MATCH 'son la';
-.print '-- exact: "Sơn La" (also finds the accent-stripped title)'
-SELECT highlight(news, 0, '[', ']') AS hit FROM news WHERE news MATCH '"Sơn La"';
-.print '-- identifier as a phrase: "26 - NQ / TW"'
-SELECT highlight(news, 0, '[', ']') AS hit FROM news WHERE news MATCH '"26 - NQ / TW"';
-.print '-- tone placement does not matter: thủy hòa'
-SELECT highlight(news, 0, '[', ']') AS hit FROM news WHERE news MATCH 'thủy hòa';
-SQL
+rm -f "$db" "$db-journal" "$db-wal" "$db-shm"
+# The folder goes to ingest.sql as the parameter @dir, quoted as an SQL string.
+dir_literal="'${corpus//\'/\'\'}'"
+sqlite3 "$db" -cmd '.load build/vnsql' -cmd ".parameter set @dir \"$dir_literal\"" \
+  '.read sql/schema.sql' '.read sql/ingest.sql'
+
+echo "== $db: built from $corpus"
+sqlite3 -box "$db" -cmd '.load build/vnsql' "
+  SELECT (SELECT count(*) FROM documents) AS documents,
+         (SELECT count(*) FROM document_resolutions) AS document_references,
+         (SELECT count(DISTINCT id) FROM document_resolutions WHERE id IS NOT NULL) AS distinct_documents_cited,
+         (SELECT count(DISTINCT name) FROM document_officials) AS officials,
+         (SELECT min(published) FROM documents) AS first_published,
+         (SELECT max(published) FROM documents) AS last_published;"
+
+sqlite3 "$db" -cmd '.load build/vnsql' '.read examples/queries.sql'
