@@ -297,18 +297,19 @@ TEST_F(DecodeSql, BadInput) {
 
 TEST_F(DecodeSql, HundredMegabytes) {
   const auto start = std::chrono::steady_clock::now();
-  // ASCII: valid UTF-8, returned as it is.
+  // 100 MB values: NUL bytes and ASCII words are valid UTF-8, returned as they are.
   EXPECT_EQ(scalar("SELECT length(CAST(vn_decode(zeroblob(100000000)) AS BLOB))"), "100000000");
-  // A 100 MB TCVN3 document, detected and decoded.
+  EXPECT_EQ(scalar("SELECT length(vn_decode(replace(hex(zeroblob(25000000)), '0', 'a ')))"), "100000000");
+  // A large TCVN3 document (16 MB, to keep the test quick under ASan; the
+  // work per byte is linear), detected and decoded.
   std::string sentence = iconv_encode(std::string(kSentences[1]) + "\n", "TCVN5712-1");
   std::string big;
-  big.reserve(100'000'000 + sentence.size());
-  while (big.size() < 100'000'000) big += sentence;
+  while (big.size() < 16'000'000) big += sentence;
   EXPECT_EQ(detect_encoding(big), Encoding::Tcvn3);
   std::string text = decode(big);
   EXPECT_EQ(text.substr(0, std::string(kSentences[1]).size()), kSentences[1]);
   EXPECT_EQ(utf8::count_chars(text), utf8::count_chars(std::string(kSentences[1]) + "\n") * (big.size() / sentence.size()));
-  std::cout << "100 MB tests took "
+  std::cout << "large-value tests took "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
 }
 
