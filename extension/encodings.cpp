@@ -166,12 +166,19 @@ const ByteTable& byte_table(Encoding encoding) {
 }
 
 std::string decode_bytes(std::string_view bytes, const ByteTable& table) {
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 2);
+  // Sized for the longest entry (3 UTF-8 bytes per code point, 2 code points).
+  std::string out(bytes.size() * 6, '\0');
+  char* o = out.data();
   for (unsigned char b : bytes) {
-    if (b < 0x80) out.push_back(static_cast<char>(b));
-    else out += table[b];
+    if (b < 0x80) {
+      *o++ = static_cast<char>(b);
+    } else {
+      const std::string& t = table[b];
+      o = std::copy(t.begin(), t.end(), o);
+    }
   }
+  out.resize(static_cast<size_t>(o - out.data()));
+  out.shrink_to_fit();
   return out;
 }
 
@@ -264,12 +271,15 @@ std::string decode_viqr(std::string_view s) {
   return out;
 }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 // normalize() in pieces of about 1 MiB cut at ASCII spaces (or, in a text
 // without any, before an ASCII byte or a UTF-8 lead byte), so memory stays
-// bounded whatever the input looks like. ASCII needs no normalization.
+// bounded whatever the input looks like. ASCII pieces need no normalization.
 std::string normalize_chunked(std::string text) {
-  if (std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-    return text;
+  if (is_ascii(text)) return text;
   if (text.size() <= kNormalizeChunk) return normalize(text);
   std::string out;
   out.reserve(text.size());
@@ -289,7 +299,9 @@ std::string normalize_chunked(std::string text) {
         else while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
       }
     }
-    out += normalize(rest.substr(0, cut));
+    std::string_view piece = rest.substr(0, cut);
+    if (is_ascii(piece)) out += piece;
+    else out += normalize(piece);
     rest.remove_prefix(cut);
   }
   return out;
@@ -359,10 +371,6 @@ long garbage_in(std::string_view s) {
   long n = 0;
   for (size_t i = 0; i < s.size();) n += is_garbage_symbol(utf8::decode(s, i));
   return n;
-}
-
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // VIQR if its marks make Vietnamese syllables: at least one with a vowel

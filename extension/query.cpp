@@ -24,9 +24,19 @@ bool is_joiner(char32_t cp) {
 }
 
 
+bool is_ascii_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // The end of the run of word characters starting at s[i].
 size_t run_end(std::string_view s, size_t i) {
   while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // fast path, same answer as is_word_char()
+      if (!is_ascii_word_char(c)) break;
+      ++i;
+      continue;
+    }
     size_t next = i;
     if (!is_word_char(utf8::decode(s, next))) break;
     i = next;
@@ -40,6 +50,11 @@ class Parser {
 
   void parse() {
     while (pos_ < s_.size()) {
+      auto c = static_cast<unsigned char>(s_[pos_]);
+      if (c < 0x80 && c != '"' && !is_ascii_word_char(c)) {  // fast path: ASCII separator
+        ++pos_;
+        continue;
+      }
       size_t start = pos_;
       char32_t cp = utf8::decode(s_, pos_);
       if (cp == U'"') {
