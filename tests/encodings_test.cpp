@@ -1,6 +1,8 @@
 #include "encodings.h"
 
 #include <gtest/gtest.h>
+
+#include "unicode_forms.h"
 #include <iconv.h>
 #include <utf8proc.h>
 
@@ -48,14 +50,7 @@ std::string iconv_encode(const std::string& utf8_text, const char* to) {
   return out;
 }
 
-std::string nfd(const std::string& s) {
-  utf8proc_uint8_t* out = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
-  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  free(out);
-  return r;
-}
+using vnsql::testing::nfd;
 
 // Splits NFD text into (base letter, vowel mark, tone) per letter and writes
 // each with `put`; other characters are copied (they must be ASCII).

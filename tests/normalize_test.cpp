@@ -1,6 +1,8 @@
 #include "normalize.h"
 
 #include <gtest/gtest.h>
+
+#include "unicode_forms.h"
 #include <utf8proc.h>
 
 #include "sql_fixture.h"
@@ -8,14 +10,7 @@
 namespace vnsql {
 namespace {
 
-std::string nfd(const std::string& s) {
-  utf8proc_uint8_t* out = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
-  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  free(out);
-  return r;
-}
+using vnsql::testing::nfd;
 
 TEST(Normalize, ToneGoesWhereTheTraditionalRulePutsIt) {
   // Open oa/oe/uy: first vowel. Old and new placement give one form.

@@ -11,22 +11,14 @@
 
 #include "normalize.h"
 #include "tokenizer.h"
+#include "unicode_forms.h"
 #include "utf8.h"
 
 namespace vnsql {
 namespace {
 
-std::string utf8proc_form(const std::string& s, int options) {
-  utf8proc_uint8_t* out = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | options));
-  if (n < 0) return s;
-  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  free(out);
-  return r;
-}
-std::string nfd(const std::string& s) { return utf8proc_form(s, UTF8PROC_DECOMPOSE); }
-std::string nfc(const std::string& s) { return utf8proc_form(s, UTF8PROC_COMPOSE); }
+using vnsql::testing::nfc;
+using vnsql::testing::nfd;
 
 std::vector<std::string> terms(const std::string& text, Diacritics mode) {
   TokenStream stream(text, TokenizerOptions{mode}, false);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "unicode_forms.h"
+
 #include <algorithm>
 #include <utf8proc.h>
 
@@ -37,14 +39,7 @@ std::vector<std::string> terms(std::string_view text, Diacritics mode = Diacriti
   return out;
 }
 
-std::string nfd(const std::string& s) {
-  utf8proc_uint8_t* out = nullptr;
-  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
-  std::string r(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  free(out);
-  return r;
-}
+using vnsql::testing::nfd;
 
 using V = std::vector<std::string>;
 
