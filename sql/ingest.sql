@@ -28,8 +28,9 @@ DELETE FROM temp.ingest_files
   WHERE EXISTS (SELECT 1 FROM main.documents AS d
                 WHERE d.path = ingest_files.path AND d.sha256 = ingest_files.sha256);
 
--- Decode (encoding detected) and normalize once; the article fields come from this text.
-UPDATE temp.ingest_files SET text = vn_normalize(vn_decode(raw));
+-- Decode (encoding detected); vn_decode's text is already normalized (vn_normalize).
+-- The article fields come from this text.
+UPDATE temp.ingest_files SET text = vn_decode(raw);
 
 INSERT INTO main.documents(path, sha256, title, published, source, body, raw, ingested_at)
   SELECT path, sha256, vn_article_title(text), vn_article_published(text), vn_article_source(text),
