@@ -219,6 +219,8 @@ class SegmentParser {
   void run() {
     bool list_mode = false;
     size_t last_end = SIZE_MAX;  // token index where the last mention's appositions ended
+    std::vector<std::string> pending;  // titles (comma-joined) waiting for the name they precede
+    size_t pending_end = SIZE_MAX;     // token index right after them
     size_t i = 0;
     while (i < n_) {
       if (t_[i].sep & (kPeriod | kBlank)) list_mode = false;
@@ -241,10 +243,19 @@ class SegmentParser {
         i = j;
         continue;
       }
-      // 2. Title before a name.
+      // 2. Title before a name; titles before it joined by commas are the
+      //    same person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
       if ((t_[i].cap || phrase_at(k_.modifiers, i)) && title_end(i) > i) {
-        if (size_t k = title_person(i, 0, 0)) { last_end = i = k; continue; }
-        i = title_end(i);
+        if (pending_end != i) pending.clear();
+        if (size_t k = title_person(i, 0, 0, pending)) { last_end = i = k; pending.clear(); continue; }
+        size_t e = title_end(i);
+        if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma) {
+          pending.push_back(span_text(i, e));
+          pending_end = e;
+        } else {
+          pending.clear();
+        }
+        i = e;
         continue;
       }
       // 3. Surname (or an item of a list of people) + title in apposition;
@@ -387,10 +398,20 @@ class SegmentParser {
 
   // A title at i followed by a name ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký"):
   // records the mention and returns the token after its appositions, or 0.
-  size_t title_person(size_t i, size_t hon, size_t hon_len) {
+  size_t title_person(size_t i, size_t hon, size_t hon_len, std::vector<std::string> titles = {}) {
     size_t head_end = 0;
     size_t e = title_end(i, &head_end);
     if (e == i || (e < n_ && name_word(e) && plain_line(e))) return 0;
+    size_t best = trailing_name(head_end, e);
+    if (!best) return 0;
+    // The title must keep at least its head.
+    titles.push_back(span_text(i, best));
+    return mention(best, e - best, std::move(titles), hon, hon_len);
+  }
+
+  // The start of the person's name that a title [.., e) with head ending at
+  // head_end ends with ("... Quảng Ninh Nguyễn Xuân Ký"), or 0 if none.
+  size_t trailing_name(size_t head_end, size_t e) const {
     // The run of name-like words the title ends with.
     size_t r = e;
     while (r > head_end && name_word(r - 1) && (r == e || plain_line(r))) --r;
@@ -405,10 +426,7 @@ class SegmentParser {
       int rank = kRank[e - s];
       if (rank < best_rank) { best_rank = rank; best = s; }
     }
-    if (!best) return 0;
-    // The title must keep at least its head.
-    std::vector<std::string> titles{span_text(i, best)};
-    return mention(best, e - best, std::move(titles), hon, hon_len);
+    return best;
   }
 
   // Records a person named by tokens [s, s+len) and the titles in apposition
@@ -430,8 +448,12 @@ class SegmentParser {
       if (sep & (kPeriod | kSemi | kColon | kBlank | kClose | kOther)) break;
       if (sep & kOpen) in_paren = true;
       if (!(sep & (kComma | kDash | kOpen))) break;
-      size_t e = title_end(k);
+      size_t head_end = 0;
+      size_t e = title_end(k, &head_end);
       if (e == k) break;
+      // "A, Bí thư Thành ủy, Chủ tịch UBND TPHCM Nguyễn Thành Phong": a title
+      // that ends with a name is the next person's, not A's.
+      if (trailing_name(head_end, e)) break;
       m.titles.push_back(span_text(k, e));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;

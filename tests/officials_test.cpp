@@ -167,6 +167,17 @@ const Case kCases[] = {
     {"empty", "", ""},
     {"punctuation_only", ",,, ;; -- ()", ""},
     {"invalid_utf8", "đồng chí \xff\xfe Nguyễn \xc3 Văn A, Bí thư \x80 Tỉnh ủy", ""},
+    // Titles before a name joined by commas; a title ending with a name starts the next person.
+    {"titles_before_name_joined_by_commas",
+     "Dự buổi lễ có Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng, Chủ tịch UBND TPHCM Nguyễn "
+     "Thành Phong cùng đại diện lãnh đạo các bộ.",
+     "Đinh La Thăng: Ủy viên Bộ Chính trị | Bí thư Thành ủy TPHCM; Nguyễn Thành Phong: Chủ tịch UBND TPHCM"},
+    {"apposition_stops_at_next_person",
+     "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Văn Bình và các đồng chí dự họp.",
+     "Nguyễn Văn An [đồng chí]: Bí thư Tỉnh ủy; Trần Văn Bình: Chủ tịch UBND tỉnh"},
+    {"comma_title_without_name_is_dropped",
+     "Phó Chủ tịch UBND tỉnh, các sở ngành và Giám đốc Sở Y tế Lê Văn Cường cùng dự.",
+     "Lê Văn Cường: Giám đốc Sở Y tế"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Officials, OfficialsCase, ::testing::ValuesIn(kCases),
