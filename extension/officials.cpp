@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -87,7 +88,14 @@ const char* const kSurnames[] = {
     "tăng", "thân", "châu", "lữ", "mạc", "hứa", "kim", "tôn", "lã", "âu", "diệp", "doãn", "giáp",
     "hầu", "khổng", "lục", "mẫn", "nghiêm", "phùng", "quan", "tào", "thạch", "triệu", "vi", "lò",
     "cầm", "quàng", "lường", "điểu", "nông", "giàng", "sùng", "thào", "vừ", "đồng", "ksor", "siu",
+    "uông", "khuất", "bế", "sầm", "ma",
 };
+
+// Titles that may open a comma-joined list of one person's titles before the
+// name ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng"), as
+// folded prefixes. Other titles before a comma are often another person's
+// ("ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân").
+const char* const kLeadingTitles[] = {"uy vien", "bi thu trung uong"};
 
 // Places whose names start like a person's ("Hà Giang", "Lâm Đồng", "Hồ Chí Minh").
 const char* const kPlaces[] = {
@@ -249,8 +257,9 @@ class SegmentParser {
         if (pending_end != i) pending.clear();
         if (size_t k = title_person(i, 0, 0, pending)) { last_end = i = k; pending.clear(); continue; }
         size_t e = title_end(i);
-        if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma) {
-          pending.push_back(span_text(i, e));
+        std::string title = span_text(i, e);
+        if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
+          pending.push_back(std::move(title));
           pending_end = e;
         } else {
           pending.clear();
@@ -324,6 +333,15 @@ class SegmentParser {
   }
 
   bool place_at(size_t i) const { return phrase_at(k_.places, i) > 0; }
+
+  static bool leads_title_list(const std::string& title) {
+    const std::string folded = fold(title);
+    for (const char* prefix : kLeadingTitles) {
+      const size_t n = std::strlen(prefix);
+      if (folded.compare(0, n, prefix) == 0 && (folded.size() == n || folded[n] == ' ')) return true;
+    }
+    return false;
+  }
 
   // True when the words before token i make a following name a street, school, place...
   bool blocked(size_t i) const {
