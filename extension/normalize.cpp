@@ -295,7 +295,9 @@ bool place_tone(std::vector<Glyph>& glyphs) {
   char32_t letters[8] = {};
   int toned = -1, n = 0;
   for (const Glyph& g : glyphs) {
-    if (g.kind != Kind::Letter || g.opaque) return false;
+    // Opaque letters that lower-case to ASCII (İ) take part as their lower case,
+    // so that lower() gives the same term for İà, ià and ìa.
+    if (g.kind != Kind::Letter || (g.opaque && g.lower > 0x7F)) return false;
     if (g.tone) {
       if (toned >= 0) return false;
       toned = n;
@@ -312,8 +314,9 @@ bool place_tone(std::vector<Glyph>& glyphs) {
 }
 
 void append_composed(std::string& out, const Glyph& g, bool keep_case) {
-  if (g.kind != Kind::Letter || g.opaque) {
+  if (g.kind != Kind::Letter || (g.opaque && !(g.tone && !keep_case))) {
     utf8::append(out, keep_case || g.kind != Kind::Letter ? g.original : g.lower);
+    if (g.tone) utf8::append(out, kToneMarks[g.tone]);  // a tone moved onto İ: no precomposed form
     return;
   }
   char32_t c = g.lower;
@@ -392,6 +395,15 @@ bool append_word(std::string& out, std::string_view word, std::vector<Glyph>& gl
   return syllable;
 }
 
+bool is_mark(char32_t cp) {
+  if (cp < 0x80) return false;
+  Kind k = char_info(cp).kind;
+  return k == Kind::ToneMark || k == Kind::VowelMarkKind || k == Kind::OtherMark;
+}
+
+// A combining mark with no letter or digit before it does not start a word.
+bool starts_word(char32_t cp) { return is_word_char(cp) && !is_mark(cp); }
+
 // Applies `form` to every word of a text; separators are copied as they are
 // (invalid bytes become U+FFFD).
 std::string transform(std::string_view text, Form form) {
@@ -403,9 +415,18 @@ std::string transform(std::string_view text, Form form) {
     // Copy separators through.
     size_t start = i;
     char32_t cp = utf8::decode(text, i);
-    if (!is_word_char(cp)) {
+    if (!starts_word(cp)) {
       if (cp == utf8::kReplacement && !(i - start == 3)) utf8::append(out, cp);
-      else out.append(text.data() + start, i - start);
+      else if (is_mark(cp)) {
+        // Stray marks (no letter before them): dropped when folding, else put
+        // in canonical order as NFC wants them.
+        size_t end = i;
+        for (size_t next = end; next < text.size() && is_mark(utf8::decode(text, next)); next = end) end = next;
+        if (form != Form::Folded && form != Form::Unaccented) append_irregular(out, text.substr(start, end - start), form);
+        i = end;
+      } else {
+        out.append(text.data() + start, i - start);
+      }
       continue;
     }
     size_t end = i;
@@ -495,7 +516,7 @@ bool WordScanner::next(Word& word) {
       continue;
     }
     size_t next = i;
-    if (is_word_char(utf8::decode(text_, next))) break;
+    if (starts_word(utf8::decode(text_, next))) break;
     i = next;
   }
   if (i >= n) {

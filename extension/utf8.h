@@ -52,32 +52,46 @@ inline void append(std::string& out, char32_t cp) {
   }
 }
 
-// Characters as SQLite's length() and substr() count them: every byte that is
-// not a continuation byte (0x80-0xBF) starts a character. For valid UTF-8 this
-// is the number of code points; for invalid input it still agrees with substr().
+// Steps over one character as SQLite's length() and substr() count them
+// (SQLITE_SKIP_UTF8): a byte of 0xC0 or more takes every continuation byte
+// (0x80-0xBF) after it; any other byte, a stray continuation byte too, is a
+// character of its own. For valid UTF-8 this is one code point.
+inline size_t skip_char(std::string_view s, size_t i) {
+  if (static_cast<unsigned char>(s[i++]) >= 0xC0)
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+// Characters as SQLite counts them (see skip_char).
 inline size_t count_chars(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (size_t i = 0; i < s.size(); i = skip_char(s, i)) ++n;
   return n;
 }
 
-// Converts byte offsets into 1-based character positions, scanning forward
-// only, so a whole text is converted in one linear pass.
+// Converts byte offsets into 1-based character positions as SQLite's substr()
+// counts them, scanning forward only, so a whole text is converted in one
+// linear pass. On invalid UTF-8 an end offset may fall inside SQLite's
+// character (stray continuation bytes after a letter); that character counts.
 class CharCounter {
  public:
   explicit CharCounter(std::string_view s) : s_(s) {}
-  // 1-based character position of the character starting at byte `pos`;
-  // calls must not go backwards.
+  // 1 + the number of characters that start before byte `pos`; calls must
+  // not go backwards.
   size_t position(size_t pos) {
-    if (pos < byte_) { byte_ = 0; chars_ = 0; }  // tolerate a restart
-    for (; byte_ < pos && byte_ < s_.size(); ++byte_)
-      chars_ += (static_cast<unsigned char>(s_[byte_]) & 0xC0) != 0x80;
+    if (pos < last_) { next_ = 0; chars_ = 0; }  // tolerate a restart
+    last_ = pos;
+    while (next_ < pos && next_ < s_.size()) {  // count the characters starting before pos
+      next_ = skip_char(s_, next_);
+      ++chars_;
+    }
     return chars_ + 1;
   }
  private:
   std::string_view s_;
-  size_t byte_ = 0;
-  size_t chars_ = 0;
+  size_t next_ = 0;   // start of the first character not counted yet
+  size_t chars_ = 0;  // characters starting before next_
+  size_t last_ = 0;
 };
 
 // Returns s with every invalid sequence replaced by U+FFFD (valid input is returned unchanged).

@@ -1,4 +1,5 @@
 #include "normalize.h"
+#include "utf8.h"
 
 #include <gtest/gtest.h>
 
@@ -119,6 +120,49 @@ TEST_F(NormalizeSql, Functions) {
   EXPECT_EQ(scalar("SELECT hex(vn_normalize(x'41FF42'))"), "41EFBFBD42");
   EXPECT_NE(error_of("SELECT vn_normalize()"), "");
   EXPECT_NE(error_of("SELECT vn_normalize('a', 'b')"), "");
+}
+
+}  // namespace
+}  // namespace vnsql
+
+namespace vnsql {
+namespace {
+
+// Found by fuzz/tokenizer_fuzz: a mark with no letter before it made an empty term.
+TEST(Words, StrayMarksDoNotMakeWords) {
+  WordScanner scanner("a \u0301 b");
+  Word w;
+  std::vector<std::string> lowers;
+  while (scanner.next(w)) lowers.push_back(w.lower);
+  EXPECT_EQ(lowers, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(unaccent("a \u0301\u0323b"), "a b");
+  EXPECT_EQ(normalize("a \u0301\u0323b"), "a \u0323\u0301b");  // canonical order, kept
+}
+
+// Found by fuzz/normalize_fuzz: lower() was not idempotent on İà.
+TEST(Fold, LowerIsIdempotentOnLettersThatLowerToAscii) {
+  EXPECT_EQ(lower("\u0130\u00E0"), lower(lower("\u0130\u00E0")));
+  EXPECT_EQ(lower("\u0130\u00E0"), lower("ìa"));
+}
+
+// Found by fuzz/dates_fuzz and resolutions_fuzz: positions after invalid bytes
+// must count characters as SQLite's substr() does.
+TEST(CharCounter, CountsLikeSqlite) {
+  EXPECT_EQ(utf8::count_chars("\xC3\xA9\x80\x80" "A"), 2u);  // C3 A9 80 80 is one character to SQLite
+  EXPECT_EQ(utf8::count_chars("\x80\x80" "A"), 3u);          // stray continuation bytes: one each
+  utf8::CharCounter counter("\x80 19/5/2018");
+  EXPECT_EQ(counter.position(2), 3u);
+  EXPECT_EQ(counter.position(2), 3u);
+  EXPECT_EQ(counter.position(11), 12u);
+}
+
+TEST_F(NormalizeSql, PositionsAfterInvalidBytesAgreeWithSubstr) {
+  EXPECT_EQ(scalar("SELECT substr(t, start, length) FROM (SELECT CAST(x'802031392f352f32303138' AS TEXT) t), "
+                   "vn_dates(t)"),
+            "19/5/2018");
+  EXPECT_EQ(scalar("SELECT substr(t, start, length) FROM (SELECT CAST(x'c3a98080' AS TEXT) || "
+                   "' Nghị quyết số 26-NQ/TW' t), resolutions(t)"),
+            "Nghị quyết số 26-NQ/TW");
 }
 
 }  // namespace
