@@ -7,6 +7,7 @@
 #include "dates.h"
 #include "normalize.h"
 #include "sql_util.h"
+#include "utf8.h"
 
 namespace vnsql {
 namespace {
@@ -447,7 +448,8 @@ void field_function(sqlite3_context* ctx, sqlite3_value** argv, bool empty_is_nu
     if (!text) return sqlite3_result_null(ctx);
     std::string value = F(*text);
     if (empty_is_null && value.empty()) return sqlite3_result_null(ctx);
-    sql::result_text(ctx, value);
+    // The fields are cut from the input as it is: invalid bytes must not reach SQLite as TEXT.
+    sql::result_text(ctx, utf8::is_valid(value) ? value : utf8::sanitize(value));
   });
 }
 }  // namespace

@@ -88,11 +88,12 @@ int xBestIndex(sqlite3_vtab* vtab, sqlite3_index_info* info) {
   const int nargs = static_cast<int>(f.arguments.size());
   int constraint_of[32];
   for (int i = 0; i < nargs; ++i) constraint_of[i] = -1;
-  int unusable = 0;
+  int unusable = 0, present = 0;
   for (int c = 0; c < info->nConstraint; ++c) {
     const auto& con = info->aConstraint[c];
     int arg = con.iColumn - first_hidden;
     if (arg < 0 || arg >= nargs || con.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    present |= 1 << arg;
     if (!con.usable) { unusable |= 1 << arg; continue; }
     constraint_of[arg] = c;
   }
@@ -106,6 +107,19 @@ int xBestIndex(sqlite3_vtab* vtab, sqlite3_index_info* info) {
   // A plan that cannot supply the required arguments (or one the query gives
   // later) is not usable; SQLite then tries another join order.
   const int required = (1 << f.required_arguments) - 1;
+  if ((present & required) != required) {
+    // No plan can supply it (f() called with too few arguments): say so,
+    // instead of SQLite's "no query solution".
+    std::string usage;
+    for (int i = 0; i < nargs; ++i) {
+      const bool optional = i >= f.required_arguments;
+      usage += std::string(optional ? " [" : "") + (i ? ", " : "") + f.arguments[i];
+    }
+    for (int i = f.required_arguments; i < nargs; ++i) usage += "]";
+    set_error(vtab, std::string(f.name) + ": expected at least " + std::to_string(f.required_arguments) +
+                        " argument(s): " + f.name + "(" + usage + ")");
+    return SQLITE_ERROR;
+  }
   if ((mask & required) != required || (unusable & ~mask)) return SQLITE_CONSTRAINT;
   info->idxNum = mask;
   info->estimatedCost = 1000;

@@ -1,0 +1,81 @@
+// Wrong argument counts and types: an error that names the function and says
+// what was expected, never a crash or a silent wrong answer.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "sql_fixture.h"
+
+namespace vnsql {
+namespace {
+
+class Arguments : public testing::SqlTest {
+ protected:
+  void expect_error(const std::string& sql, const std::string& name, const std::string& expected) {
+    const std::string error = error_of(sql);
+    EXPECT_NE(error.find(name), std::string::npos) << sql << ": " << error;
+    EXPECT_NE(error.find(expected), std::string::npos) << sql << ": " << error;
+  }
+};
+
+// Scalar functions: SQLite itself checks the count against the registered
+// ones, before the function runs, with its own message naming the function.
+TEST_F(Arguments, ScalarCounts) {
+  const struct {
+    const char* name;
+    int max_args;
+  } kScalars[] = {{"vn_normalize", 1}, {"vn_unaccent", 1},         {"vn_date", 1},
+                  {"vn_sha256", 1},    {"vn_article_title", 1},    {"vn_article_published", 1},
+                  {"vn_article_source", 1}, {"vn_article_body", 1}, {"resolution_id", 2},
+                  {"extract_officials", 1}, {"vn_decode", 2},       {"vn_query", 1}};
+  for (const auto& f : kScalars) {
+    const std::string none = std::string("SELECT ") + f.name + "()";
+    std::string many = std::string("SELECT ") + f.name + "('x'";
+    for (int i = 0; i < f.max_args; ++i) many += ", 'x'";
+    many += ")";
+    for (const std::string& sql : {none, many})
+      EXPECT_EQ(error_of(sql), std::string("wrong number of arguments to function ") + f.name + "()") << sql;
+  }
+}
+
+TEST_F(Arguments, TableValuedCounts) {
+  expect_error("SELECT * FROM vn_tokens()", "vn_tokens", "expected at least 1 argument(s): vn_tokens(text [, options])");
+  expect_error("SELECT * FROM vn_tokens", "vn_tokens", "vn_tokens(text [, options])");
+  expect_error("SELECT * FROM resolutions()", "resolutions", "resolutions(text)");
+  expect_error("SELECT * FROM officials()", "officials", "officials(text)");
+  expect_error("SELECT * FROM vn_dates()", "vn_dates", "vn_dates(text)");
+  expect_error("SELECT * FROM vn_tokens('a', 'b', 'c')", "vn_tokens", "max 2");
+  expect_error("SELECT * FROM resolutions('a', 'b')", "resolutions", "max 1");
+  expect_error("SELECT * FROM officials('a', 'b')", "officials", "max 1");
+  expect_error("SELECT * FROM vn_dates('a', 'b')", "vn_dates", "max 1");
+  // The argument given as a column constraint, and in a join: still fine.
+  EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens WHERE text = 'Đảng ủy'"), "2");
+  EXPECT_EQ(scalar("SELECT count(*) FROM (SELECT 'Đảng ủy' AS t) AS a, vn_tokens(a.t)"), "2");
+}
+
+TEST_F(Arguments, WrongTypes) {
+  expect_error("SELECT resolution_id('Nghị quyết 26-NQ/TW', 'abc')", "resolution_id", "must be an integer");
+  expect_error("SELECT resolution_id('Nghị quyết 26-NQ/TW', 1.5)", "resolution_id", "must be an integer");
+  expect_error("SELECT resolution_id('Nghị quyết 26-NQ/TW', x'01')", "resolution_id", "must be an integer");
+  expect_error("SELECT vn_decode(x'00', 42)", "vn_decode", "unknown encoding '42' (known: utf-8");
+  expect_error("SELECT vn_decode(x'00', x'ff')", "vn_decode", "unknown encoding");
+  expect_error("SELECT vn_decode('x', 'klingon')", "vn_decode", "tcvn3");
+  expect_error("SELECT * FROM vn_tokens('x', 5)", "vn_tokens", "unknown tokenizer option '5' (expected: diacritics)");
+  expect_error("SELECT * FROM vn_tokens('x', 'diacritics smrt')", "vn_tokens", "smrt");
+  // Numbers and BLOBs are text as SQLite converts them (README): not errors.
+  EXPECT_EQ(scalar("SELECT vn_normalize(5)"), "5");
+  EXPECT_EQ(scalar("SELECT vn_unaccent(x'c490e1baa36e67')"), "Dang");
+  EXPECT_EQ(scalar("SELECT resolution_id('Nghị quyết 26-NQ/TW', '1')"), "26-NQ/TW");
+  EXPECT_EQ(scalar("SELECT resolution_id('Nghị quyết 26-NQ/TW', 1.0)"), "26-NQ/TW");
+  EXPECT_EQ(scalar("SELECT vn_date(20191207)"), std::nullopt);
+  EXPECT_EQ(scalar("SELECT vn_sha256(5) = vn_sha256('5')"), "1");
+  // NULL gives NULL (or no rows), in any position.
+  EXPECT_EQ(scalar("SELECT resolution_id(NULL, 1)"), std::nullopt);
+  EXPECT_EQ(scalar("SELECT resolution_id('Nghị quyết 26-NQ/TW', NULL)"), std::nullopt);
+  EXPECT_EQ(scalar("SELECT vn_decode(NULL, 'tcvn3')"), std::nullopt);
+  EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens(NULL)"), "0");
+  EXPECT_EQ(scalar("SELECT count(*) FROM officials(NULL)"), "0");
+}
+
+}  // namespace
+}  // namespace vnsql

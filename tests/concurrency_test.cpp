@@ -1,0 +1,271 @@
+// Four threads, each with its own connection, write to and search one WAL
+// database built by sql/schema.sql for a bounded time; afterwards the database
+// and its FTS5 index are intact and every row is accounted for.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kThreads = 4;
+constexpr auto kRunFor = std::chrono::seconds(3);
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The UTF-8 articles of examples/corpus: real Vietnamese text with document
+// identifiers and officials (the other files are other encodings).
+std::vector<std::string> articles() {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(fs::path(VNSQL_SOURCE_DIR) / "examples" / "corpus")) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".txt" || name.find(".cp1258") != std::string::npos ||
+        name.find(".tcvn3") != std::string::npos)
+      continue;
+    out.push_back(read_file(entry.path()));
+  }
+  return out;
+}
+
+sqlite3* open_connection(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK)
+    return nullptr;
+  sqlite3_enable_load_extension(db, 1);
+  char* error = nullptr;
+  if (sqlite3_load_extension(db, VNSQL_MODULE_PATH, "sqlite3_vnsql_init", &error) != SQLITE_OK) {
+    ADD_FAILURE() << "load: " << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  return db;
+}
+
+bool busy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
+
+// One thread's work: its own connection, its own documents (path prefix
+// "tN/"), and what it did to them.
+struct Worker {
+  int index = 0;
+  std::string db_path;
+  const std::vector<std::string>* texts = nullptr;
+  long inserts = 0, deletes = 0, updates = 0, searches = 0, retries = 0;
+  std::set<long long> live;  // ids of this thread's documents still present
+  std::string error;         // the first unexpected error
+
+  // Runs one statement to completion with the given bindings, retrying while
+  // the database is busy. Returns the rows' first column as text.
+  bool run(sqlite3* db, const char* sql, const std::vector<std::string>& texts_in, std::vector<std::string>* out,
+           long long int_param = 0, bool bind_int = false) {
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      sqlite3_stmt* stmt = nullptr;
+      int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+      if (rc == SQLITE_OK) {
+        int i = 1;
+        for (const auto& t : texts_in) sqlite3_bind_text(stmt, i++, t.data(), static_cast<int>(t.size()), SQLITE_STATIC);
+        if (bind_int) sqlite3_bind_int64(stmt, i, int_param);
+        if (out) out->clear();
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+          if (out) {
+            const unsigned char* v = sqlite3_column_text(stmt, 0);
+            out->push_back(v ? reinterpret_cast<const char*>(v) : "");
+          }
+      }
+      sqlite3_finalize(stmt);
+      if (rc == SQLITE_DONE) return true;
+      if (!busy(rc)) {
+        if (error.empty()) error = std::string(sql) + ": " + sqlite3_errmsg(db);
+        return false;
+      }
+      ++retries;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (error.empty()) error = std::string(sql) + ": still busy after 1000 attempts";
+    return false;
+  }
+
+  void operator()() {
+    sqlite3* db = open_connection(db_path);
+    if (!db) {
+      error = "cannot open " + db_path;
+      return;
+    }
+    std::mt19937 rng(static_cast<unsigned>(index * 7919 + 17));
+    const std::string prefix = "t" + std::to_string(index) + "/";
+    // Accented and unaccented query words, identifiers as phrases, prefixes.
+    const char* const kQueries[] = {"đảng", "dang", "\"Bộ Chính trị\"", "bo chinh tri", "\"26-NQ/TW\"",
+                                    "nghi*", "ủy ban", "uy ban", "Sơn La", "\"18-NQ/TW\"", "Đắk Nông", "dak nong"};
+    std::vector<std::string> rows;
+    long serial = 0;
+    const auto until = std::chrono::steady_clock::now() + kRunFor;
+    while (std::chrono::steady_clock::now() < until && error.empty()) {
+      const std::string& text = (*texts)[rng() % texts->size()];
+      const int op = static_cast<int>(rng() % 10);
+      if (op < 3 || live.empty()) {  // insert
+        const std::string path = prefix + std::to_string(serial++);
+        if (!run(db,
+                 "INSERT INTO documents(path, title, body) VALUES (?1, vn_article_title(?2), vn_article_body(?2)) "
+                 "RETURNING id",
+                 {path, text}, &rows))
+          break;
+        live.insert(std::atoll(rows.at(0).c_str()));
+        ++inserts;
+      } else if (op < 4) {  // delete one of ours
+        auto it = live.begin();
+        std::advance(it, static_cast<long>(rng() % live.size()));
+        if (!run(db, "DELETE FROM documents WHERE id = ?1 RETURNING id", {}, &rows, *it, true)) break;
+        if (rows.size() != 1) error = "delete of " + std::to_string(*it) + " removed " + std::to_string(rows.size());
+        live.erase(it);
+        ++deletes;
+      } else if (op < 6) {  // update one of ours: body and title change, triggers recompute
+        auto it = live.begin();
+        std::advance(it, static_cast<long>(rng() % live.size()));
+        if (!run(db, "UPDATE documents SET title = vn_article_title(?1), body = vn_article_body(?1) WHERE id = ?2",
+                 {text}, nullptr, *it, true))
+          break;
+        ++updates;
+      } else {  // search
+        const std::string q = kQueries[rng() % (sizeof kQueries / sizeof *kQueries)];
+        bool ok = run(db,
+                      "SELECT d.title FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                      "WHERE documents_fts MATCH vn_query(?1) ORDER BY d.title COLLATE vietnamese LIMIT 20",
+                      {q}, &rows) &&
+                  run(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", {q}, &rows) &&
+                  run(db,
+                      "SELECT r.id FROM (SELECT body FROM documents ORDER BY random() LIMIT 2) AS d, "
+                      "resolutions(d.body) AS r",
+                      {}, &rows) &&
+                  run(db,
+                      "SELECT o.name FROM (SELECT body FROM documents ORDER BY random() LIMIT 2) AS d, "
+                      "officials(d.body) AS o ORDER BY o.name COLLATE vietnamese",
+                      {}, &rows) &&
+                  run(db, "SELECT extract_officials(?1) || resolution_id(?1) || vn_unaccent(?1)", {text}, &rows);
+        if (!ok) break;
+        ++searches;
+      }
+    }
+    sqlite3_close(db);
+  }
+};
+
+class Concurrency : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/vnsql-concurrency-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    db_path_ = (dir_ / "analyst.db").string();
+  }
+  void TearDown() override {
+    if (db_) sqlite3_close(db_);
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::string scalar(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db_);
+    std::string out;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+      out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+      ADD_FAILURE() << sql << ": " << sqlite3_errmsg(db_);
+    sqlite3_finalize(stmt);
+    return out;
+  }
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+  }
+  fs::path dir_;
+  std::string db_path_;
+  sqlite3* db_ = nullptr;
+};
+
+TEST_F(Concurrency, FourWritersAndSearchersOnOneWalDatabase) {
+  const std::vector<std::string> texts = articles();
+  ASSERT_GE(texts.size(), 8u);
+  db_ = open_connection(db_path_);
+  ASSERT_NE(db_, nullptr);
+  EXPECT_EQ(scalar("PRAGMA journal_mode=WAL"), "wal");
+  exec(read_file(fs::path(VNSQL_SOURCE_DIR) / "sql" / "schema.sql"));
+
+  std::vector<Worker> workers(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    workers[i].index = i;
+    workers[i].db_path = db_path_;
+    workers[i].texts = &texts;
+  }
+  for (auto& w : workers) threads.emplace_back(std::ref(w));
+  for (auto& t : threads) t.join();
+
+  long expected = 0;
+  std::set<long long> expected_ids;
+  for (const auto& w : workers) {
+    EXPECT_EQ(w.error, "") << "thread " << w.index;
+    // Each thread did every kind of work.
+    EXPECT_GT(w.inserts, 0) << "thread " << w.index;
+    EXPECT_GT(w.deletes, 0) << "thread " << w.index;
+    EXPECT_GT(w.updates, 0) << "thread " << w.index;
+    EXPECT_GT(w.searches, 0) << "thread " << w.index;
+    std::printf("thread %d: %ld inserts, %ld updates, %ld deletes, %ld searches, %ld busy retries\n", w.index,
+                w.inserts, w.updates, w.deletes, w.searches, w.retries);
+    expected += w.inserts - w.deletes;
+    expected_ids.insert(w.live.begin(), w.live.end());
+  }
+
+  EXPECT_EQ(scalar("PRAGMA integrity_check"), "ok");
+  // rank = 1: also checks the index against the external content table.
+  exec("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)");
+  EXPECT_EQ(std::stol(scalar("SELECT count(*) FROM documents")), expected);
+  std::set<long long> ids;
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db_, "SELECT id FROM documents", -1, &stmt, nullptr), SQLITE_OK);
+  while (sqlite3_step(stmt) == SQLITE_ROW) ids.insert(sqlite3_column_int64(stmt, 0));
+  sqlite3_finalize(stmt);
+  EXPECT_EQ(ids, expected_ids);
+
+  // The extracted rows are exactly what a fresh extraction gives (as multisets).
+  const char* const kFresh[][3] = {
+      {"1,2,3,4,5,6,7,8", "SELECT document_id, id, kind, date, surface, start, length, resolved FROM document_resolutions",
+       "SELECT d.id, r.id, r.kind, r.date, r.surface, r.start, r.length, r.resolved FROM documents d, "
+       "resolutions(d.body) r"},
+      {"1,2,3,4,5,6,7", "SELECT document_id, name, title, honorific, mention, start, length FROM document_officials",
+       "SELECT d.id, o.name, o.title, o.honorific, o.mention, o.start, o.length FROM documents d, officials(d.body) o"},
+  };
+  for (const auto& pair : kFresh) {
+    const std::string columns = pair[0], stored = pair[1], fresh = pair[2];
+    const std::string diff = "SELECT count(*) FROM (SELECT *, count(*) FROM (" + stored + ") GROUP BY " + columns +
+                             " EXCEPT SELECT *, count(*) FROM (" + fresh + ") GROUP BY " + columns + ")";
+    const std::string rdiff = "SELECT count(*) FROM (SELECT *, count(*) FROM (" + fresh + ") GROUP BY " + columns +
+                              " EXCEPT SELECT *, count(*) FROM (" + stored + ") GROUP BY " + columns + ")";
+    EXPECT_EQ(scalar(diff), "0") << stored;
+    EXPECT_EQ(scalar(rdiff), "0") << fresh;
+    EXPECT_NE(scalar("SELECT count(*) FROM (" + stored + ")"), "0") << stored;
+  }
+}
+
+}  // namespace
