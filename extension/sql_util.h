@@ -27,9 +27,20 @@ long long int_arg(sqlite3_value* value, const char* what, long long fallback);
 
 void result_text(sqlite3_context* ctx, std::string_view text);
 
-// The name a scalar function was registered under (its user data).
+// One scalar SQL function as the registration table (vnsql.cpp) lists it.
+// Registered for any argument count, so that a wrong count gets an error
+// that says what was expected; the entry is the function's user data.
+struct ScalarFunction {
+  const char* name;
+  int min_args, max_args;
+  const char* usage;  // "resolution_id(text [, n])"
+  int flags;
+  void (*impl)(sqlite3_context*, int, sqlite3_value**);
+};
+
+// The name a scalar function was registered under.
 inline const char* function_name(sqlite3_context* ctx) {
-  return static_cast<const char*>(sqlite3_user_data(ctx));
+  return static_cast<const ScalarFunction*>(sqlite3_user_data(ctx))->name;
 }
 
 // Runs `body`; an exception becomes an SQL error "NAME: message".

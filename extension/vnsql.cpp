@@ -7,6 +7,7 @@ SQLITE_EXTENSION_INIT1
 #include "dates.h"
 #include "normalize.h"
 #include "resolutions.h"
+#include "sql_util.h"
 #include "officials.h"
 #include "collation.h"
 #include "encodings.h"
@@ -17,35 +18,43 @@ SQLITE_EXTENSION_INIT1
 namespace vnsql {
 namespace {
 
-using ScalarImpl = void (*)(sqlite3_context*, int, sqlite3_value**);
-
-struct ScalarFunction {
-  const char* name;
-  int nargs;
-  int flags;
-  ScalarImpl impl;
-};
+using sql::ScalarFunction;
 
 // Same result for the same arguments, no side effects: usable in indexes,
 // generated columns, CHECK constraints and triggers.
 constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
 const ScalarFunction kScalarFunctions[] = {
-    {"vn_normalize", 1, kPure, sql_vn_normalize},
-    {"vn_unaccent", 1, kPure, sql_vn_unaccent},
-    {"vn_date", 1, kPure, sql_vn_date},
-    {"vn_article_title", 1, kPure, sql_vn_article_title},
-    {"vn_article_published", 1, kPure, sql_vn_article_published},
-    {"vn_article_source", 1, kPure, sql_vn_article_source},
-    {"vn_article_body", 1, kPure, sql_vn_article_body},
-    {"vn_sha256", 1, kPure, sql_vn_sha256},
-    {"resolution_id", 1, kPure, sql_resolution_id},
-    {"resolution_id", 2, kPure, sql_resolution_id},
-    {"extract_officials", 1, kPure, sql_extract_officials},
-    {"vn_decode", 1, kPure, sql_vn_decode},
-    {"vn_decode", 2, kPure, sql_vn_decode},
-    {"vn_query", 1, kPure, sql_vn_query},
+    {"vn_normalize", 1, 1, "vn_normalize(text)", kPure, sql_vn_normalize},
+    {"vn_unaccent", 1, 1, "vn_unaccent(text)", kPure, sql_vn_unaccent},
+    {"vn_date", 1, 1, "vn_date(text)", kPure, sql_vn_date},
+    {"vn_article_title", 1, 1, "vn_article_title(text)", kPure, sql_vn_article_title},
+    {"vn_article_published", 1, 1, "vn_article_published(text)", kPure, sql_vn_article_published},
+    {"vn_article_source", 1, 1, "vn_article_source(text)", kPure, sql_vn_article_source},
+    {"vn_article_body", 1, 1, "vn_article_body(text)", kPure, sql_vn_article_body},
+    {"vn_sha256", 1, 1, "vn_sha256(blob)", kPure, sql_vn_sha256},
+    {"resolution_id", 1, 2, "resolution_id(text [, n])", kPure, sql_resolution_id},
+    {"extract_officials", 1, 1, "extract_officials(text)", kPure, sql_extract_officials},
+    {"vn_decode", 1, 2, "vn_decode(blob [, encoding])", kPure, sql_vn_decode},
+    {"vn_query", 1, 1, "vn_query(text)", kPure, sql_vn_query},
 };
+
+// Checks the argument count, then runs the function.
+void call_scalar(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  const auto* f = static_cast<const ScalarFunction*>(sqlite3_user_data(ctx));
+  if (argc < f->min_args || argc > f->max_args) {
+    // "expected 1 argument", "expected at least 1 argument", "expected at most 2 arguments"
+    const char* bound = f->min_args == f->max_args ? "" : argc < f->min_args ? "at least " : "at most ";
+    const int n = argc < f->min_args ? f->min_args : f->max_args;
+    char* msg = sqlite3_mprintf("%s: expected %s%d argument%s, got %d: %s", f->name, bound, n, n == 1 ? "" : "s",
+                                argc, f->usage);
+    if (!msg) return sqlite3_result_error_nomem(ctx);
+    sqlite3_result_error(ctx, msg, -1);
+    sqlite3_free(msg);
+    return;
+  }
+  f->impl(ctx, argc, argv);
+}
 
 const TableFunction* const kTableFunctions[] = {
     &kTokensFunction,
@@ -60,8 +69,8 @@ const Collation* const kCollations[] = {
 
 int register_all(sqlite3* db, char** error) {
   for (const auto& f : kScalarFunctions) {
-    // The name travels as user data so that errors can name the function.
-    int rc = sqlite3_create_function_v2(db, f.name, f.nargs, f.flags, const_cast<char*>(f.name), f.impl,
+    // The entry travels as user data so that errors can name the function.
+    int rc = sqlite3_create_function_v2(db, f.name, -1, f.flags, const_cast<ScalarFunction*>(&f), call_scalar,
                                         nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
       *error = sqlite3_mprintf("vnsql: cannot register %s(): %s", f.name, sqlite3_errmsg(db));

@@ -18,23 +18,37 @@ class Arguments : public testing::SqlTest {
   }
 };
 
-// Scalar functions: SQLite itself checks the count against the registered
-// ones, before the function runs, with its own message naming the function.
+// Scalar functions: the count is checked before the function runs; the
+// message names the function, the count expected and how to call it.
 TEST_F(Arguments, ScalarCounts) {
   const struct {
     const char* name;
     int max_args;
-  } kScalars[] = {{"vn_normalize", 1}, {"vn_unaccent", 1},         {"vn_date", 1},
-                  {"vn_sha256", 1},    {"vn_article_title", 1},    {"vn_article_published", 1},
-                  {"vn_article_source", 1}, {"vn_article_body", 1}, {"resolution_id", 2},
-                  {"extract_officials", 1}, {"vn_decode", 2},       {"vn_query", 1}};
+    const char* usage;
+  } kScalars[] = {{"vn_normalize", 1, "vn_normalize(text)"},
+                  {"vn_unaccent", 1, "vn_unaccent(text)"},
+                  {"vn_date", 1, "vn_date(text)"},
+                  {"vn_sha256", 1, "vn_sha256(blob)"},
+                  {"vn_article_title", 1, "vn_article_title(text)"},
+                  {"vn_article_published", 1, "vn_article_published(text)"},
+                  {"vn_article_source", 1, "vn_article_source(text)"},
+                  {"vn_article_body", 1, "vn_article_body(text)"},
+                  {"resolution_id", 2, "resolution_id(text [, n])"},
+                  {"extract_officials", 1, "extract_officials(text)"},
+                  {"vn_decode", 2, "vn_decode(blob [, encoding])"},
+                  {"vn_query", 1, "vn_query(text)"}};
   for (const auto& f : kScalars) {
     const std::string none = std::string("SELECT ") + f.name + "()";
     std::string many = std::string("SELECT ") + f.name + "('x'";
     for (int i = 0; i < f.max_args; ++i) many += ", 'x'";
     many += ")";
-    for (const std::string& sql : {none, many})
-      EXPECT_EQ(error_of(sql), std::string("wrong number of arguments to function ") + f.name + "()") << sql;
+    const std::string name = f.name;
+    const std::string at_least = f.max_args > 1 ? "at least " : "";
+    const std::string at_most = f.max_args > 1 ? "at most " : "";
+    const std::string plural = f.max_args > 1 ? "s" : "";
+    EXPECT_EQ(error_of(none), name + ": expected " + at_least + "1 argument, got 0: " + f.usage);
+    EXPECT_EQ(error_of(many), name + ": expected " + at_most + std::to_string(f.max_args) + " argument" + plural +
+                                  ", got " + std::to_string(f.max_args + 1) + ": " + f.usage);
   }
 }
 
