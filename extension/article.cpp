@@ -268,12 +268,12 @@ std::string article_title(std::string_view text) {
       if (line.text.size() <= kShortLineBytes && (matches_any(key_of(line.text), kPageFurniture) || is_date_line(line.text)))
         continue;
       title = line.text;
-      if (has_vietnamese_diacritics(title)) break;
+      if (has_diacritics(title)) break;
       continue;  // unaccented: maybe a slug of the next line
     }
     // `title` has no diacritics; the next line may be the same title written properly.
     LineKey slug = key_of(title), next = key_of(line.text);
-    if (has_vietnamese_diacritics(line.text) && next.words.compare(0, slug.words.size(), slug.words) == 0)
+    if (has_diacritics(line.text) && next.words.compare(0, slug.words.size(), slug.words) == 0)
       title = line.text;
     break;
   }

@@ -161,11 +161,19 @@ bool DateScanner::match_at_last_word(DateMatch& date) const {
       date = {back(3).begin, w0.end, year, month, 0};
       return true;
     }
-    // tháng M/Y
+    // [ngày] D tháng M/Y, tháng M/Y
     if (have(2) && back(2).folded == kMonthWord && space_between(t, back(2), back(1)) &&
         single_separator(t, back(1), w0, kMonthYearSeparators) && ends_a_number(t, w0)) {
       int month = number_of(back(1), t, 2);
       if (month < 1 || month > 12) return false;
+      if (have(3) && space_between(t, back(3), back(2))) {
+        if (int day = number_of(back(3), t, 2); day > 0) {
+          if (!valid_day(year, month, day)) return false;
+          bool with_word = have(4) && back(4).folded == kDayWord && space_between(t, back(4), back(3));
+          date = {with_word ? back(4).begin : back(3).begin, w0.end, year, month, day};
+          return true;
+        }
+      }
       date = {back(2).begin, w0.end, year, month, 0};
       return true;
     }
@@ -183,9 +191,9 @@ bool DateScanner::match_at_last_word(DateMatch& date) const {
     date = {d.begin, w0.end, 0, month, day};
     return true;
   }
-  // [ngày] D tháng M, not followed by "năm".
+  // [ngày] D tháng M, not followed by "năm" nor by "/Y" (those have a year).
   if (have(2) && back(1).folded == kMonthWord && space_between(t, back(1), w0) && space_between(t, back(2), back(1)) &&
-      !year_word_follows(t, w0.end)) {
+      !year_word_follows(t, w0.end) && ends_a_number(t, w0)) {
     day = number_of(back(2), t, 2);
     if (day < 1 || !valid_day(0, month, day)) return false;
     bool with_word = have(3) && back(3).folded == kDayWord && space_between(t, back(3), back(2));

@@ -56,6 +56,9 @@ struct CharInfo {
   Kind kind = Kind::Separator;
   bool upper = false;
   bool opaque = false;  // a letter outside the Vietnamese model: kept as it is
+  // Left to Unicode's own rules (see is_irregular): code points that NFC
+  // changes (Ω sign, Å sign) or composes with their neighbours (Hangul jamo).
+  bool unicode = false;
 };
 
 constexpr char32_t kTableSize = 0x2000;
@@ -81,6 +84,33 @@ char32_t apply_vowel_mark(char32_t base, char32_t mark) {
   return 0;
 }
 
+bool is_mark_category(utf8proc_int32_t cp) {
+  auto c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+// True if NFC leaves the code point alone and it cannot compose with a
+// neighbour as Hangul jamo do. Below the table size this is checked exactly;
+// above, a canonical decomposition is reason enough to let Unicode decide.
+bool nfc_stable(char32_t cp) {
+  if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xD7B0 && cp <= 0xD7FF) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3))
+    return false;  // conjoining jamo and the syllables they make
+  if (cp >= kTableSize) {
+    const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    return p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0;
+  }
+  std::string one;
+  utf8::append(one, cp);
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(one.data()),
+                                    static_cast<utf8proc_ssize_t>(one.size()), &out,
+                                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  bool stable = n >= 0 && std::string_view(reinterpret_cast<const char*>(out), static_cast<size_t>(n)) == one;
+  free(out);
+  return stable;
+}
+
 CharInfo classify_slow(char32_t cp) {
   CharInfo info;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
@@ -99,6 +129,7 @@ CharInfo classify_slow(char32_t cp) {
                     : (cp == 0x0302 || cp == 0x0306 || cp == 0x031B) ? Kind::VowelMarkKind : Kind::OtherMark;
       info.tone = static_cast<uint8_t>(t);
       info.lower = info.fold = cp;
+      info.unicode = !nfc_stable(cp);
       return info;
     }
     case UTF8PROC_CATEGORY_ND:
@@ -106,6 +137,7 @@ CharInfo classify_slow(char32_t cp) {
     case UTF8PROC_CATEGORY_NO:
       info.kind = Kind::Number;
       info.lower = info.fold = cp;
+      info.unicode = !nfc_stable(cp);
       return info;
     default:
       return info;
@@ -115,6 +147,7 @@ CharInfo classify_slow(char32_t cp) {
   info.lower = lower;
   info.fold = lower;
   info.opaque = true;
+  info.unicode = !nfc_stable(cp) || !nfc_stable(lower);
   // Letters whose canonical decomposition is an ASCII letter plus Vietnamese
   // marks enter the syllable model; others keep their marks in `lower`.
   utf8proc_int32_t parts[8];
@@ -126,6 +159,9 @@ CharInfo classify_slow(char32_t cp) {
     return info;
   }
   auto base = static_cast<char32_t>(utf8proc_tolower(parts[0]));
+  bool base_and_marks = true;
+  for (utf8proc_ssize_t i = 1; i < n; ++i) base_and_marks = base_and_marks && is_mark_category(parts[i]);
+  if (!base_and_marks) return info;  // not a letter with marks (a Hangul syllable): folds to itself
   info.fold = base;
   if (base > 0x7F) return info;
   char32_t letter = base;
@@ -227,6 +263,7 @@ struct Glyph {
   bool upper;
   Kind kind;
   bool opaque;
+  bool unicode;  // see CharInfo
 };
 
 // Index (into the letters) where the tone of a syllable belongs, or -1 if the
@@ -269,14 +306,14 @@ inline void add_glyph(std::vector<Glyph>& glyphs, char32_t cp, const CharInfo& c
         if (char32_t marked = apply_vowel_mark(g.lower, cp)) { g.lower = marked; return; }
       }
     }
-    glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true});
+    glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true, c.unicode});
     return;
   }
   if (c.kind == Kind::OtherMark) {
-    glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true});
+    glyphs.push_back({cp, cp, 0, 0, false, Kind::OtherMark, true, c.unicode});
     return;
   }
-  glyphs.push_back({cp, c.lower, c.fold, c.tone, c.upper, c.kind, c.opaque});
+  glyphs.push_back({cp, c.lower, c.fold, c.tone, c.upper, c.kind, c.opaque, c.unicode});
 }
 
 void to_glyphs(std::string_view word, std::vector<Glyph>& glyphs) {
@@ -340,15 +377,16 @@ enum class Form { Normalized, Lower, Folded, Unaccented };
 // reordering its marks would change what it says.
 bool is_irregular(const std::vector<Glyph>& glyphs) {
   for (const Glyph& g : glyphs)
-    if (g.kind == Kind::OtherMark) return true;
+    if (g.kind == Kind::OtherMark || g.unicode) return true;
   return false;
 }
 
 void append_irregular(std::string& out, std::string_view word, Form form) {
   const bool strip = form == Form::Folded || form == Form::Unaccented;
+  // Lower case by the same per-letter mapping as the rest (utf8proc_tolower),
+  // not by full case folding, so that lower() is the same on every path.
   const bool casefold = form == Form::Lower || form == Form::Folded;
-  int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | (casefold ? UTF8PROC_CASEFOLD : 0) |
-                (strip ? UTF8PROC_STRIPMARK : 0);
+  int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | (strip ? UTF8PROC_STRIPMARK : 0);
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
                                     static_cast<utf8proc_ssize_t>(word.size()), &mapped,
@@ -365,7 +403,7 @@ void append_irregular(std::string& out, std::string_view word, Form form) {
       char32_t d = strip ? U'd' : 0x0111;
       utf8::append(out, c.upper && !casefold ? to_upper(d) : d);
     } else {
-      utf8::append(out, cp);
+      utf8::append(out, casefold ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))) : cp);
     }
   }
   free(mapped);
@@ -454,13 +492,15 @@ std::string unaccent(std::string_view text) { return transform(text, Form::Unacc
 std::string lower(std::string_view text) { return transform(text, Form::Lower); }
 std::string fold(std::string_view text) { return transform(text, Form::Folded); }
 
-bool has_vietnamese_diacritics(std::string_view text) {
+bool has_diacritics(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
     char32_t cp = utf8::decode(text, i);
     CharInfo c = char_info(cp);
-    if (c.kind == Kind::ToneMark || c.kind == Kind::VowelMarkKind) return true;
-    if (c.kind == Kind::Letter && !c.opaque && (c.tone || c.lower != c.fold)) return true;
+    // Any combining mark, or a letter that carries one (precomposed): so a
+    // text and its NFD form always agree.
+    if (c.kind == Kind::ToneMark || c.kind == Kind::VowelMarkKind || c.kind == Kind::OtherMark) return true;
+    if (c.kind == Kind::Letter && (c.tone || c.lower != c.fold)) return true;
   }
   return false;
 }

@@ -70,8 +70,9 @@ class WordScanner {
   size_t pos_ = 0;
 };
 
-// True if any letter of the text carries a Vietnamese diacritic (or is đ).
-bool has_vietnamese_diacritics(std::string_view text);
+// True if any letter of the text carries a diacritic (or is đ), precomposed
+// or as a combining mark.
+bool has_diacritics(std::string_view text);
 
 // SQL wrappers (registered in vnsql.cpp).
 void sql_vn_normalize(sqlite3_context* ctx, int argc, sqlite3_value** argv);

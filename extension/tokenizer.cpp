@@ -64,7 +64,7 @@ TokenStream::TokenStream(std::string_view text, TokenizerOptions options, bool q
       options_(options),
       query_(query),
       prefix_(prefix),
-      unaccented_text_(!query && options.diacritics == Diacritics::Smart && !has_vietnamese_diacritics(text)) {}
+      unaccented_text_(!query && options.diacritics == Diacritics::Smart && !has_diacritics(text)) {}
 
 bool TokenStream::next(Token& token) {
   if (next_colocated_ < colocated_.size()) {

@@ -119,3 +119,17 @@ TEST_F(DatesSql, ScalarAndBadInput) {
 
 }  // namespace
 }  // namespace vnsql
+
+namespace vnsql {
+namespace {
+
+// Found by fuzz/dates_fuzz: "ngày D tháng M/Y" was read as a yearless date
+// overlapping the month "tháng M/Y".
+TEST(Dates, DayMonthSlashYear) {
+  EXPECT_EQ(isos("ngày 1 tháng 1/2020; 3 tháng 2/2021"), (V{"2020-01-01", "2021-02-03"}));
+  EXPECT_EQ(isos("ngày 1 tháng 1/2020", /*yearless=*/true), V{"2020-01-01"});
+  EXPECT_EQ(isos("ngày 31 tháng 2/2020"), V{});
+}
+
+}  // namespace
+}  // namespace vnsql

@@ -145,6 +145,16 @@ TEST(Fold, LowerIsIdempotentOnLettersThatLowerToAscii) {
   EXPECT_EQ(lower("\u0130\u00E0"), lower("ìa"));
 }
 
+// Found by fuzz/normalize_fuzz: letters outside the Vietnamese model follow
+// Unicode: NFC maps singletons and composes Hangul jamo; folding keeps Hangul.
+TEST(Normalize, FollowsUnicodeOutsideVietnamese) {
+  EXPECT_EQ(normalize("\u2126\u212B\u1FF9"), "\u03A9\u00C5\u038C");
+  EXPECT_EQ(normalize("\u1112\u1161\u11AB"), "\uD55C");  // 한
+  EXPECT_EQ(unaccent("\uD55C\uAD6D"), "\uD55C\uAD6D");  // 한국 has no accents
+  EXPECT_NE(fold("\uBED0"), fold("\uBE60"));              // 뻐 and 빠 stay apart
+  EXPECT_EQ(lower(lower("h\u0302\u13CF")), lower("h\u0302\u13CF"));
+}
+
 // Found by fuzz/dates_fuzz and resolutions_fuzz: positions after invalid bytes
 // must count characters as SQLite's substr() does.
 TEST(CharCounter, CountsLikeSqlite) {
