@@ -47,6 +47,12 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
+// True if the text has a dotted capital I (U+0130) or a combining dot above
+// (U+0307): the inputs of the open bugs lower-not-idempotent and tokenizer-nfd-terms.
+inline bool has_dotted_i(std::string_view s) {
+  return s.find("\xC4\xB0") != std::string_view::npos || s.find("\xCC\x87") != std::string_view::npos;
+}
+
 // Byte offsets at which utf8::decode (the reader every function uses) starts a
 // character, plus the end of the text.
 inline std::vector<bool> char_boundaries(std::string_view s) {

@@ -18,6 +18,15 @@ namespace {
 using vnsql::Diacritics;
 using vnsql::fuzz::char_boundaries;
 
+// A word of combining marks alone (the open bug tokenizer-empty-term).
+bool only_marks(std::string_view word) {
+  for (size_t i = 0; i < word.size();) {
+    utf8proc_category_t c = utf8proc_category(static_cast<utf8proc_int32_t>(vnsql::utf8::decode(word, i)));
+    if (c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_MC && c != UTF8PROC_CATEGORY_ME) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> terms_of(std::string_view text, Diacritics mode, bool query, bool prefix) {
   vnsql::TokenizerOptions options;
   options.diacritics = mode;
@@ -30,7 +39,10 @@ std::vector<std::string> terms_of(std::string_view text, Diacritics mode, bool q
     FUZZ_CHECK(token.begin < token.end);
     FUZZ_CHECK(token.end <= text.size());
     FUZZ_CHECK(boundary[token.begin] && boundary[token.end]);
-    FUZZ_CHECK_BUG("tokenizer-empty-term", !token.term.empty());
+    if (only_marks(text.substr(token.begin, token.end - token.begin)))
+      FUZZ_CHECK_BUG("tokenizer-empty-term", !token.term.empty());
+    else
+      FUZZ_CHECK(!token.term.empty());
     FUZZ_CHECK(vnsql::fuzz::valid_utf8(token.term));
     if (first) {
       FUZZ_CHECK(!token.colocated);
@@ -68,7 +80,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (Diacritics mode : {Diacritics::Smart, Diacritics::Fold, Diacritics::Keep}) {
     for (Flags f : {Flags{false, false}, Flags{true, false}, Flags{true, true}}) {
       std::vector<std::string> terms = terms_of(text, mode, f.query, f.prefix);
-      if (has_nfd) FUZZ_CHECK(terms_of(decomposed, mode, f.query, f.prefix) == terms);
+      if (!has_nfd) continue;
+      bool same = terms_of(decomposed, mode, f.query, f.prefix) == terms;
+      if (vnsql::fuzz::has_dotted_i(text)) FUZZ_CHECK_BUG("tokenizer-nfd-terms", same);
+      else FUZZ_CHECK(same);
     }
   }
   return 0;
