@@ -53,6 +53,15 @@ inline bool has_dotted_i(std::string_view s) {
   return s.find("\xC4\xB0") != std::string_view::npos || s.find("\xCC\x87") != std::string_view::npos;
 }
 
+// True if the text has Hangul syllables or jamo (the open bug unaccent-hangul).
+inline bool has_hangul(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = utf8::decode(s, i);
+    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF)) return true;
+  }
+  return false;
+}
+
 // Byte offsets at which utf8::decode (the reader every function uses) starts a
 // character, plus the end of the text.
 inline std::vector<bool> char_boundaries(std::string_view s) {
