@@ -47,19 +47,19 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// True if the text has a dotted capital I (U+0130) or a combining dot above
-// (U+0307): the inputs of the open bugs lower-not-idempotent and tokenizer-nfd-terms.
-inline bool has_dotted_i(std::string_view s) {
-  return s.find("\xC4\xB0") != std::string_view::npos || s.find("\xCC\x87") != std::string_view::npos;
-}
-
-// True if the text has Hangul syllables or jamo (the open bug unaccent-hangul).
-inline bool has_hangul(std::string_view s) {
+// True if every character is ASCII, Latin (up to U+024F, but not the dotted
+// capital I U+0130), a combining diacritic (U+0300-U+036F), Latin Extended
+// Additional (U+1E00-U+1EFF, the Vietnamese letters), general punctuation or
+// U+FFFD. Outside that, lower() and the tokenizer's NFC/NFD agreement have an
+// open bug (non-vietnamese-letters); Vietnamese text is checked strictly.
+inline bool latin_only(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     char32_t cp = utf8::decode(s, i);
-    if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF)) return true;
+    bool latin = (cp < 0x250 && cp != 0x130) || (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+                 (cp >= 0x2000 && cp <= 0x206F) || cp == utf8::kReplacement;
+    if (!latin) return false;
   }
-  return false;
+  return true;
 }
 
 // Byte offsets at which utf8::decode (the reader every function uses) starts a
