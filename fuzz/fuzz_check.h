@@ -47,17 +47,20 @@ inline bool valid_utf8(std::string_view s) {
   return true;
 }
 
-// True if every character is ASCII, Latin (up to U+024F, but not the dotted
-// capital I U+0130), a combining diacritic (U+0300-U+036F), Latin Extended
-// Additional (U+1E00-U+1EFF, the Vietnamese letters), general punctuation or
-// U+FFFD. Outside that, lower() and the tokenizer's NFC/NFD agreement have an
-// open bug (non-vietnamese-letters); Vietnamese text is checked strictly.
-inline bool latin_only(std::string_view s) {
+// True if every character is ASCII, Latin-1, a letter of the Vietnamese
+// alphabet (ă đ ĩ ũ ơ ư and U+1EA0-U+1EF9), a look-alike of Đ (Ɖ ɖ), a combining
+// diacritic (U+0300-U+036F), general punctuation or U+FFFD. Outside that,
+// lower() and the tokenizer's NFC/NFD agreement have an open bug
+// (non-vietnamese-letters); Vietnamese text is checked strictly.
+inline bool vietnamese_letters_only(std::string_view s) {
+  static constexpr char32_t kLetters[] = {0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168,
+                                          0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x189, 0x256};
   for (size_t i = 0; i < s.size();) {
     char32_t cp = utf8::decode(s, i);
-    bool latin = (cp < 0x250 && cp != 0x130) || (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-                 (cp >= 0x2000 && cp <= 0x206F) || cp == utf8::kReplacement;
-    if (!latin) return false;
+    bool ok = cp < 0x100 || (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1EA0 && cp <= 0x1EF9) ||
+              (cp >= 0x2000 && cp <= 0x206F) || cp == utf8::kReplacement;
+    for (char32_t letter : kLetters) ok = ok || cp == letter;
+    if (!ok) return false;
   }
   return true;
 }
