@@ -13,3 +13,11 @@ cd build-test
 export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 ctest --output-on-failure -j"$(nproc)" --timeout 900
+
+# The libFuzzer targets (fuzz/): a separate clang build in build-fuzz/, each
+# target run for a bounded time (VNSQL_FUZZ_TIME seconds, 20 by default).
+cd ..
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_FUZZ=ON -DVNSQL_TESTS=OFF -DVNSQL_BENCH=OFF \
+      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+cmake --build build-fuzz -j"$(nproc)"
+ctest --test-dir build-fuzz -L fuzz --output-on-failure -j"$(nproc)" --timeout 300
