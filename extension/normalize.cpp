@@ -158,6 +158,9 @@ CharInfo classify_slow(char32_t cp) {
     info.opaque = lower > 0x7F;  // plain ASCII letters take part in syllables
     return info;
   }
+  // A letter with a mark outside the model whose lower case is plain ASCII
+  // (İ → i) is Unicode's: lower() then reads the word again as ASCII.
+  if (lower <= 0x7F) info.unicode = true;
   auto base = static_cast<char32_t>(utf8proc_tolower(parts[0]));
   bool base_and_marks = true;
   for (utf8proc_ssize_t i = 1; i < n; ++i) base_and_marks = base_and_marks && is_mark_category(parts[i]);
@@ -332,9 +335,7 @@ bool place_tone(std::vector<Glyph>& glyphs) {
   char32_t letters[8] = {};
   int toned = -1, n = 0;
   for (const Glyph& g : glyphs) {
-    // Opaque letters that lower-case to ASCII (İ) take part as their lower case,
-    // so that lower() gives the same term for İà, ià and ìa.
-    if (g.kind != Kind::Letter || (g.opaque && g.lower > 0x7F)) return false;
+    if (g.kind != Kind::Letter || g.opaque) return false;
     if (g.tone) {
       if (toned >= 0) return false;
       toned = n;
@@ -351,9 +352,8 @@ bool place_tone(std::vector<Glyph>& glyphs) {
 }
 
 void append_composed(std::string& out, const Glyph& g, bool keep_case) {
-  if (g.kind != Kind::Letter || (g.opaque && !(g.tone && !keep_case))) {
+  if (g.kind != Kind::Letter || g.opaque) {
     utf8::append(out, keep_case || g.kind != Kind::Letter ? g.original : g.lower);
-    if (g.tone) utf8::append(out, kToneMarks[g.tone]);  // a tone moved onto İ: no precomposed form
     return;
   }
   char32_t c = g.lower;
@@ -425,6 +425,14 @@ void append_form(std::string& out, const std::vector<Glyph>& glyphs, Form form) 
 bool append_word(std::string& out, std::string_view word, std::vector<Glyph>& glyphs, Form form) {
   to_glyphs(word, glyphs);
   if (is_irregular(glyphs)) {
+    if (form == Form::Lower || form == Form::Folded) {
+      // Lower case may make the word regular (İà → ià): read it again, so that
+      // lower() gives one term for İà, ià and ìa. Lower-casing twice changes
+      // nothing, so this happens at most once.
+      std::string lowered;
+      append_irregular(lowered, word, Form::Lower);
+      if (lowered != word) return append_word(out, lowered, glyphs, form);
+    }
     append_irregular(out, word, form);
     return false;
   }
@@ -531,9 +539,8 @@ void analyse(std::string_view raw, Word& word) {
   thread_local std::vector<Glyph> glyphs;
   to_glyphs(raw, glyphs);
   if (is_irregular(glyphs)) {
-    append_irregular(word.lower, raw, Form::Lower);
-    append_irregular(word.folded, raw, Form::Folded);
-    word.syllable = false;
+    word.syllable = append_word(word.lower, raw, glyphs, Form::Lower);
+    append_word(word.folded, raw, glyphs, Form::Folded);
   } else {
     word.syllable = place_tone(glyphs);
     append_form(word.lower, glyphs, Form::Lower);
