@@ -121,7 +121,12 @@ bool DateScanner::next(DateMatch& date) {
   while (words_.next(word)) {
     window_[count_ % kWindow] = std::move(word);
     ++count_;
-    if (match_at_last_word(date)) return true;
+    // A pattern may reach back into the previous date ("5 tháng 10 tháng 10"
+    // reads "10 tháng 10" too): the earlier date keeps its words.
+    if (match_at_last_word(date) && date.begin >= reported_end_) {
+      reported_end_ = date.end;
+      return true;
+    }
   }
   return false;
 }
@@ -150,7 +155,7 @@ bool DateScanner::match_at_last_word(DateMatch& date) const {
         space_between(t, back(1), w0) && space_between(t, back(2), back(1)) && space_between(t, back(3), back(2))) {
       int month = number_of(back(2), t, 2);
       if (month < 1 || month > 12) return false;
-      if (have(4) && space_between(t, back(4), back(3))) {
+      if (have(4) && space_between(t, back(4), back(3)) && starts_a_number(t, back(4))) {
         if (int day = number_of(back(4), t, 2); day > 0) {
           if (!valid_day(year, month, day)) return false;
           bool with_word = have(5) && back(5).folded == kDayWord && space_between(t, back(5), back(4));
@@ -166,7 +171,7 @@ bool DateScanner::match_at_last_word(DateMatch& date) const {
         single_separator(t, back(1), w0, kMonthYearSeparators) && ends_a_number(t, w0)) {
       int month = number_of(back(1), t, 2);
       if (month < 1 || month > 12) return false;
-      if (have(3) && space_between(t, back(3), back(2))) {
+      if (have(3) && space_between(t, back(3), back(2)) && starts_a_number(t, back(3))) {
         if (int day = number_of(back(3), t, 2); day > 0) {
           if (!valid_day(year, month, day)) return false;
           bool with_word = have(4) && back(4).folded == kDayWord && space_between(t, back(4), back(3));

@@ -44,6 +44,7 @@ class DateScanner {
   bool with_yearless_;
   Word window_[kWindow];
   size_t count_ = 0;  // words seen so far
+  size_t reported_end_ = 0;  // end of the last date returned: dates never overlap
 };
 
 // The ISO form of the first date with a year, or "" if there is none.

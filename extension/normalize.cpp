@@ -59,6 +59,7 @@ struct CharInfo {
   // Left to Unicode's own rules (see is_irregular): code points that NFC
   // changes (Ω sign, Å sign) or composes with their neighbours (Hangul jamo).
   bool unicode = false;
+  bool marked = false;  // its canonical decomposition has a combining mark
 };
 
 constexpr char32_t kTableSize = 0x2000;
@@ -164,6 +165,7 @@ CharInfo classify_slow(char32_t cp) {
   auto base = static_cast<char32_t>(utf8proc_tolower(parts[0]));
   bool base_and_marks = true;
   for (utf8proc_ssize_t i = 1; i < n; ++i) base_and_marks = base_and_marks && is_mark_category(parts[i]);
+  for (utf8proc_ssize_t i = 1; i < n; ++i) info.marked = info.marked || is_mark_category(parts[i]);
   if (!base_and_marks) return info;  // not a letter with marks (a Hangul syllable): folds to itself
   info.fold = base;
   if (base > 0x7F) return info;
@@ -501,14 +503,21 @@ std::string lower(std::string_view text) { return transform(text, Form::Lower); 
 std::string fold(std::string_view text) { return transform(text, Form::Folded); }
 
 bool has_diacritics(std::string_view text) {
+  bool after_letter = false;  // a mark counts only on a letter (stray marks make no word)
   for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      after_letter = kAsciiWordChar[static_cast<unsigned char>(text[i])];
+      ++i;
+      continue;
+    }
     char32_t cp = utf8::decode(text, i);
     CharInfo c = char_info(cp);
-    // Any combining mark, or a letter that carries one (precomposed): so a
-    // text and its NFD form always agree.
-    if (c.kind == Kind::ToneMark || c.kind == Kind::VowelMarkKind || c.kind == Kind::OtherMark) return true;
-    if (c.kind == Kind::Letter && (c.tone || c.lower != c.fold)) return true;
+    // A combining mark on a letter, or a letter that carries one precomposed:
+    // so a text and its NFD form always agree.
+    const bool mark = c.kind == Kind::ToneMark || c.kind == Kind::VowelMarkKind || c.kind == Kind::OtherMark;
+    if (mark && after_letter) return true;
+    if (c.kind == Kind::Letter && (c.marked || c.lower != c.fold)) return true;
+    after_letter = mark ? after_letter : c.kind != Kind::Separator;
   }
   return false;
 }

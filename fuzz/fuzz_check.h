@@ -99,6 +99,17 @@ inline std::string_view sqlite_substr(std::string_view s, size_t start, size_t l
   return s.substr(begin, end - begin);
 }
 
+// True if SQLite's substr(s, start, length) selects `surface`. On invalid
+// UTF-8 SQLite's last character also takes the stray continuation bytes that
+// follow the surface (they belong to it in SQLite's counting): allowed.
+inline bool substr_selects(std::string_view s, size_t start, size_t length, std::string_view surface) {
+  std::string_view got = sqlite_substr(s, start, length);
+  if (got.substr(0, surface.size()) != surface) return false;
+  for (char c : got.substr(surface.size()))
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) return false;
+  return true;
+}
+
 // A strict JSON reader (RFC 8259) that only says whether `s` is one JSON value.
 class JsonChecker {
  public:
