@@ -101,9 +101,11 @@ bool is_year_word(const Word& w) {
 bool year_word_follows(std::string_view text, size_t pos) {
   size_t i = pos;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-  if (i == pos || i >= text.size() || (text[i] != 'n' && text[i] != 'N')) return false;
-  std::string_view rest = text.substr(i + 1, 3);
-  return rest.substr(0, 2) == "am" || rest.substr(0, 2) == "AM" || rest == "\xC4\x83m" || rest == "\xC4\x82M";
+  if (i == pos) return false;
+  // The next word, read as every other word is (any case, tone placement, NFD).
+  WordScanner next_word(text.substr(i));
+  Word w;
+  return next_word.next(w) && w.begin == 0 && is_year_word(w);
 }
 
 }  // namespace
