@@ -118,19 +118,57 @@ std::string DateMatch::iso() const {
   return buf;
 }
 
-bool DateScanner::next(DateMatch& date) {
+bool DateScanner::next_match(DateMatch& date) {
   Word word;
   while (words_.next(word)) {
     window_[count_ % kWindow] = std::move(word);
     ++count_;
-    // A pattern may reach back into the previous date ("5 tháng 10 tháng 10"
-    // reads "10 tháng 10" too): the earlier date keeps its words.
-    if (match_at_last_word(date) && date.begin >= reported_end_) {
+    if (match_at_last_word(date)) return true;
+  }
+  return false;
+}
+
+bool DateScanner::next(DateMatch& date) {
+  for (;;) {
+    DateMatch m;
+    bool more;
+    if (have_queued_) {
+      m = queued_;
+      have_queued_ = false;
+      more = true;
+    } else {
+      more = next_match(m);
+    }
+    if (!more) {  // the end: a held yearless date stands
+      if (!have_held_) return false;
+      have_held_ = false;
+      date = held_;
       reported_end_ = date.end;
       return true;
     }
+    if (m.begin < reported_end_) continue;  // reaches into a date already returned
+    if (have_held_) {
+      if (m.begin < held_.end) {  // overlaps the held yearless date
+        if (m.year) have_held_ = false;  // the full date wins
+        else continue;
+      } else {  // the held date stands; this match comes next
+        have_held_ = false;
+        queued_ = m;
+        have_queued_ = true;
+        date = held_;
+        reported_end_ = date.end;
+        return true;
+      }
+    }
+    if (m.year == 0) {
+      held_ = m;
+      have_held_ = true;
+      continue;
+    }
+    date = m;
+    reported_end_ = date.end;
+    return true;
   }
-  return false;
 }
 
 // Tries every pattern that ends at the newest word.

@@ -38,6 +38,7 @@ class DateScanner {
   static constexpr size_t kWindow = 6;  // the longest pattern: ngày D tháng M năm Y
   const Word& back(size_t k) const { return window_[(count_ - 1 - k) % kWindow]; }
   bool match_at_last_word(DateMatch& date) const;
+  bool next_match(DateMatch& date);  // every pattern match, overlapping ones too
 
   std::string_view text_;
   WordScanner words_;
@@ -45,6 +46,10 @@ class DateScanner {
   Word window_[kWindow];
   size_t count_ = 0;  // words seen so far
   size_t reported_end_ = 0;  // end of the last date returned: dates never overlap
+  // A yearless date waits until the next match: a full date that overlaps it
+  // ("25 tháng 10" in "ngày 25 tháng 10 năm 2017") takes its place.
+  DateMatch held_{}, queued_{};
+  bool have_held_ = false, have_queued_ = false;
 };
 
 // The ISO form of the first date with a year, or "" if there is none.
