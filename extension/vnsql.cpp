@@ -3,6 +3,8 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include <mutex>
+
 #include "article.h"
 #include "dates.h"
 #include "normalize.h"
@@ -106,11 +108,16 @@ int register_all(sqlite3* db, char** error) {
 
 extern "C" __attribute__((visibility("default"))) int sqlite3_vnsql_init(sqlite3* db, char** error,
                                                                          const sqlite3_api_routines* api) {
-  SQLITE_EXTENSION_INIT2(api);
   try {
+    // SQLITE_EXTENSION_INIT2 written once: connections that load the module
+    // from several threads would otherwise race on the global sqlite3_api
+    // (ThreadSanitizer reports it). The table is the same for every connection
+    // of one SQLite library.
+    static std::once_flag api_set;
+    std::call_once(api_set, [api] { SQLITE_EXTENSION_INIT2(api); });
     return vnsql::register_all(db, error);
   } catch (...) {
-    if (error) *error = sqlite3_mprintf("vnsql: initialization failed");
+    if (error && sqlite3_api) *error = sqlite3_mprintf("vnsql: initialization failed");
     return SQLITE_ERROR;
   }
 }
