@@ -1,11 +1,17 @@
 // Four threads, each with its own connection, write to and search one WAL
 // database built by sql/schema.sql for a bounded time; afterwards the database
-// and its FTS5 index are intact and every row is accounted for.
+// and its FTS5 index are intact and every row is accounted for. And four
+// threads that call every function at the same moment on a freshly loaded
+// module get what one thread gets. Both also run under ThreadSanitizer
+// (tests/run.sh, build-tsan/).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -31,15 +37,15 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
-// The UTF-8 articles of examples/corpus: real Vietnamese text with document
-// identifiers and officials (the other files are other encodings).
-std::vector<std::string> articles() {
+// The articles of examples/corpus, as bytes: real Vietnamese text with
+// document identifiers and officials. Without legacy_encodings, only the UTF-8
+// ones (the other files are Windows-1258 and TCVN3).
+std::vector<std::string> articles(bool legacy_encodings = false) {
   std::vector<std::string> out;
   for (const auto& entry : fs::directory_iterator(fs::path(VNSQL_SOURCE_DIR) / "examples" / "corpus")) {
     const std::string name = entry.path().filename().string();
-    if (entry.path().extension() != ".txt" || name.find(".cp1258") != std::string::npos ||
-        name.find(".tcvn3") != std::string::npos)
-      continue;
+    const bool legacy = name.find(".cp1258") != std::string::npos || name.find(".tcvn3") != std::string::npos;
+    if (entry.path().extension() != ".txt" || (legacy && !legacy_encodings)) continue;
     out.push_back(read_file(entry.path()));
   }
   return out;
@@ -266,6 +272,120 @@ TEST_F(Concurrency, FourWritersAndSearchersOnOneWalDatabase) {
     EXPECT_EQ(scalar(rdiff), "0") << fresh;
     EXPECT_NE(scalar("SELECT count(*) FROM (" + stored + ")"), "0") << stored;
   }
+}
+
+// Every function of the module (and the tokenizer in each mode, and the
+// collation) on one article t.
+const char* const kEveryFunction[] = {
+    "vn_normalize(t)", "vn_unaccent(t)", "vn_date(t)", "vn_article_title(t)", "vn_article_published(t)",
+    "vn_article_source(t)", "vn_article_body(t)", "vn_sha256(t)", "resolution_id(t)", "resolution_id(t, 2)",
+    "extract_officials(t)", "vn_query(vn_article_title(t))", "vn_decode(CAST(t AS BLOB), 'utf-8')",
+    "(SELECT group_concat(term || start || colocated, ' ') FROM vn_tokens(t))",
+    "(SELECT group_concat(term, ' ') FROM vn_tokens(t, 'diacritics fold'))",
+    "(SELECT group_concat(term, ' ') FROM vn_tokens(t, 'diacritics keep'))",
+    "(SELECT group_concat(date || surface || start, ' ') FROM vn_dates(t))",
+    "(SELECT group_concat(id || kind || surface || start, ' ') FROM resolutions(t))",
+    "(SELECT group_concat(name || title || start, ' ') FROM officials(t))",
+    "(SELECT group_concat(w, ' ') FROM (SELECT DISTINCT term AS w FROM vn_tokens(t) ORDER BY w COLLATE vietnamese))",
+};
+
+// One statement that joins the results of kEveryFunction for the article given
+// as bytes in ?1 (decoded by vn_decode).
+std::string every_function_sql() {
+  std::string select;
+  for (const char* f : kEveryFunction) select += std::string(select.empty() ? "" : " || char(10) || ") +
+                                                 "ifnull(CAST(" + f + " AS TEXT), 'NULL')";
+  return "WITH a(t) AS (SELECT vn_decode(?1)) SELECT " + select + " FROM a";
+}
+
+// Runs every_function_sql() on each text through its own connection; on any error,
+// the error message takes the text's place.
+std::vector<std::string> every_function(const std::vector<std::string>& texts) {
+  std::vector<std::string> out;
+  sqlite3* db = open_connection(":memory:");
+  if (!db) return {"cannot open"};
+  // The FTS5 tokenizer itself, each mode, as a document and as a query.
+  for (const char* mode : {"smart", "fold", "keep"}) {
+    const std::string create = std::string("CREATE VIRTUAL TABLE fts_") + mode +
+                               " USING fts5(body, tokenize='vietnamese diacritics " + mode + "')";
+    sqlite3_exec(db, create.c_str(), nullptr, nullptr, nullptr);
+  }
+  for (const auto& text : texts) {
+    std::string row;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, every_function_sql().c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+      sqlite3_bind_blob(stmt, 1, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+      if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        row = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+      else
+        row = std::string("error: ") + sqlite3_errmsg(db);
+    } else {
+      row = std::string("error: ") + sqlite3_errmsg(db);
+    }
+    sqlite3_finalize(stmt);
+    for (const char* mode : {"smart", "fold", "keep"}) {
+      const std::string table = std::string("fts_") + mode;
+      // One row at a time, so the answer does not depend on the order of the texts.
+      const std::string sql = "DELETE FROM " + table + "; INSERT INTO " + table +
+                              "(body) VALUES (vn_decode(?1)); SELECT snippet(" + table + ", 0, '[', ']', '…', 8) FROM " +
+                              table + " WHERE " + table + " MATCH 'dang OR \"bộ chính trị\" OR nghi*'";
+      const char* tail = sql.c_str();
+      while (*tail) {
+        if (sqlite3_prepare_v2(db, tail, -1, &stmt, &tail) != SQLITE_OK) {
+          row += std::string(" error: ") + sqlite3_errmsg(db);
+          break;
+        }
+        if (!stmt) break;  // only whitespace left
+        if (sqlite3_bind_parameter_count(stmt) == 1)
+          sqlite3_bind_blob(stmt, 1, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) row += std::string(" ") + mode + "=" +
+                                                              reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        if (rc != SQLITE_DONE) row += std::string(" error: ") + sqlite3_errmsg(db);
+        sqlite3_finalize(stmt);
+      }
+    }
+    out.push_back(row);
+  }
+  sqlite3_close(db);
+  return out;
+}
+
+// First use of every once-built table (normalization, encodings, lexicons, the
+// per-thread caches) happens in four threads at once: ctest runs each test in
+// a new process, so the module is fresh. Every thread must get what a single
+// thread gets afterwards.
+TEST(ConcurrencyFirstUse, EveryFunctionFromFourThreadsAtOnce) {
+  const std::vector<std::string> texts = articles(/*legacy_encodings=*/true);
+  ASSERT_GE(texts.size(), 10u);
+  std::vector<std::vector<std::string>> results(kThreads);
+  std::mutex mutex;
+  std::condition_variable start;
+  int ready = 0;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i)
+    threads.emplace_back([&, i] {
+      {  // all threads begin together
+        std::unique_lock<std::mutex> lock(mutex);
+        if (++ready == kThreads) start.notify_all();
+        start.wait(lock, [&] { return ready == kThreads; });
+      }
+      // Each thread takes the texts in its own order, so different functions run at once.
+      std::vector<std::string> mine(texts);
+      std::rotate(mine.begin(), mine.begin() + (i * 3) % mine.size(), mine.end());
+      results[i] = every_function(mine);
+      std::rotate(results[i].begin(), results[i].begin() + (mine.size() - (i * 3) % mine.size()) % mine.size(),
+                  results[i].end());
+    });
+  for (auto& t : threads) t.join();
+
+  const std::vector<std::string> expected = every_function(texts);
+  ASSERT_EQ(expected.size(), texts.size());
+  for (size_t j = 0; j < expected.size(); ++j) {
+    EXPECT_EQ(expected[j].find("error"), std::string::npos) << expected[j].substr(0, 300);
+    EXPECT_GT(expected[j].size(), texts[j].size()) << "text " << j;
+  }
+  for (int i = 0; i < kThreads; ++i) EXPECT_EQ(results[i], expected) << "thread " << i;
 }
 
 }  // namespace
