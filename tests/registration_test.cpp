@@ -2,6 +2,7 @@
 // collation and tokenizer: nothing more, nothing less.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -62,6 +63,65 @@ TEST_F(Registration, ExactlyTheDocumentedSet) {
             SQLITE_OK)
       << (error ? error : "");
   sqlite3_free(error);
+}
+
+// "The documented list" is docs/functions/: one page per function and per
+// table-valued function, named after it, plus the collation, the tokenizer and
+// the overview of the vn_article_* family. A function without its page, or a
+// page for a function that is gone, fails here.
+TEST_F(Registration, EveryFunctionHasItsDocPageAndNoPageIsStale) {
+  std::set<std::string> pages;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(VNSQL_SOURCE_DIR) / "docs" /
+                                                               "functions"))
+    if (entry.path().extension() == ".md") pages.insert(entry.path().stem().string());
+  ASSERT_FALSE(pages.empty());
+  auto functions_before = column("SELECT name FROM pragma_function_list");
+  auto modules_before = column("SELECT name FROM pragma_module_list");
+  load();
+  std::set<std::string> registered = added(functions_before, column("SELECT name FROM pragma_function_list"));
+  for (const auto& m : added(modules_before, column("SELECT name FROM pragma_module_list"))) registered.insert(m);
+  registered.insert({"collation", "tokenizer", "vn_article"});
+  EXPECT_EQ(pages, registered);
+}
+
+// DETERMINISTIC and INNOCUOUS are what let a schema use the functions where
+// SQLite allows only those: generated columns, expression indexes, CHECK,
+// and (with trusted_schema off, as hardened hosts run) triggers and views.
+class PureFunctions : public vnsql::testing::SqlTest {};
+
+TEST_F(PureFunctions, UsableInGeneratedColumnsIndexesTriggersAndViewsWithUntrustedSchema) {
+  exec("PRAGMA trusted_schema = OFF");
+  exec(
+      "CREATE TABLE doc(body TEXT,"
+      "  plain TEXT GENERATED ALWAYS AS (vn_unaccent(body)) STORED,"
+      "  first_id TEXT GENERATED ALWAYS AS (resolution_id(body)) VIRTUAL,"
+      "  CHECK (vn_normalize(body) IS NOT NULL));"
+      "CREATE INDEX doc_by_date ON doc(vn_date(body));"
+      "CREATE INDEX doc_by_title ON doc(vn_article_title(body) COLLATE vietnamese);"
+      "CREATE TABLE fact(what TEXT, value TEXT);"
+      "CREATE TRIGGER doc_facts AFTER INSERT ON doc BEGIN"
+      "  INSERT INTO fact SELECT 'resolution', id FROM resolutions(new.body);"
+      "  INSERT INTO fact SELECT 'official', name FROM officials(new.body);"
+      "  INSERT INTO fact SELECT 'date', date FROM vn_dates(new.body);"
+      "  INSERT INTO fact SELECT 'token', term FROM vn_tokens(new.body) LIMIT 1;"
+      "  INSERT INTO fact VALUES ('json', extract_officials(new.body)), ('query', vn_query(new.body)),"
+      "    ('sha', vn_sha256(new.body)), ('decoded', vn_decode(CAST(new.body AS BLOB)));"
+      "END;"
+      "CREATE VIEW doc_view AS SELECT vn_article_body(body) AS b, vn_article_source(body) AS s,"
+      "  vn_article_published(body) AS p FROM doc;");
+  exec(
+      "INSERT INTO doc(body) VALUES ('Ngày 19/5/2018, đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị, "
+      "nói về Nghị quyết số 26-NQ/TW.')");
+  EXPECT_EQ(scalar("SELECT plain || '|' || first_id FROM doc"),
+            "Ngay 19/5/2018, dong chi Truong Thi Mai, Uy vien Bo Chinh tri, noi ve Nghi quyet so 26-NQ/TW.|26-NQ/TW");
+  EXPECT_EQ(scalar("SELECT count(*) FROM doc WHERE vn_date(body) = '2018-05-19'"), "1");
+  EXPECT_EQ(scalar("SELECT group_concat(what || '=' || value, ';') FROM fact WHERE what IN "
+                   "('resolution', 'official', 'date', 'token')"),
+            "resolution=26-NQ/TW;official=Trương Thị Mai;date=2018-05-19;token=ngày");
+  EXPECT_EQ(scalar("SELECT count(*) FROM fact WHERE what IN ('json', 'query', 'sha', 'decoded') AND value <> ''"),
+            "4");
+  EXPECT_EQ(scalar("SELECT count(*) FROM doc_view WHERE b IS NOT NULL"), "1");
+  EXPECT_EQ(scalar("PRAGMA integrity_check"), "ok");
 }
 
 }  // namespace
