@@ -104,6 +104,18 @@ const Knowledge kKnowledge[] = {
     {Entry::StateBody, "Tòa án nhân dân tối cao", "", "TANDTC", "", ""},
 };
 
+// Types that one body alone issues, and the year from which their numbers
+// carry the year: "Nghị định 123/2015" (the code left out) is 123/2015/NĐ-CP.
+// Older decrees were numbered otherwise ("Nghị định 60/CP" of 1994).
+struct SoleIssuer {
+  const char* type;  // the document type in words, as in kKnowledge
+  const char* issuer;
+  int numbered_with_year_since;
+};
+const SoleIssuer kSoleIssuers[] = {
+    {"Nghị định", "CP", 1999},
+};
+
 // ---------------------------------------------------------------------------
 // Lookups built once from kKnowledge.
 
@@ -576,6 +588,37 @@ class Parser {
     return true;
   }
 
+  // "Nghị định 123/2015": NUMBER/YEAR after the type word of a type that one
+  // body alone issues (kSoleIssuers) is that body's identifier. Returns the
+  // token after the year; nothing when more of an identifier follows (a code
+  // this parser does not know is no ground for a guess).
+  std::optional<size_t> number_and_year(size_t i, const Knowledge* word, Mention& m) {
+    const SoleIssuer* sole = nullptr;
+    for (const SoleIssuer& s : kSoleIssuers)
+      if (std::string_view(s.type) == word->name) sole = &s;
+    const Tok& year = w_.at(i + 1);
+    if (!sole || w_.at(i).folded.size() > 4 || !only(w_.gap(i + 1), "/") || w_.gap(i + 1).spaced || !year.digits ||
+        year.folded.size() != 4)
+      return std::nullopt;
+    const int y = std::stoi(year.folded);
+    if (y < sole->numbered_with_year_since || y > 2099) return std::nullopt;
+    const Gap after = w_.gap(i + 2);
+    if (w_.exists(i + 2) && !after.newline && (after.marks == "/" || after.marks == "-" ||
+                                               (!after.spaced && !after.marks.empty() && w_.at(i + 2).digits)))
+      return std::nullopt;  // 123/2015/XYZ, 123/2015-..., 123/2015.5
+    Resolution& r = m.r;
+    r.kind = word->name;
+    r.number = std::string(w_.raw(i));
+    r.year = year.folded;
+    r.symbol = year.folded + "/" + word->state_code + "-" + sole->issuer;
+    r.id = r.number + "/" + *r.symbol;
+    r.issuer = sole->issuer;
+    r.resolved = true;
+    m.type = word;
+    m.end = year.end;
+    return i + 2;
+  }
+
   // One item of a reference list at token i: TYPE [số] NUMBER[-ID], or a bare
   // NUMBER continuing the previous kind. Returns the token after it.
   std::optional<size_t> item(size_t i, const Knowledge* kind_word, bool bare) {
@@ -593,6 +636,10 @@ class Parser {
     Mention m;
     m.begin = w_.at(begin_tok).begin;
     if (auto after = full(i, word, m)) {
+      out_.push_back(std::move(m));
+      return after;
+    }
+    if (auto after = number_and_year(i, word, m)) {
       out_.push_back(std::move(m));
       return after;
     }

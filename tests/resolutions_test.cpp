@@ -83,6 +83,16 @@ const IdCase kIdCases[] = {
     {"StateContextNoGuess", "theo Nghị định 67 của Chính phủ", {"NULL"}},
     {"StateContextPrimeMinister", "Quyết định số 45 của Thủ tướng Chính phủ", {"NULL"}},
     {"StateContextMatchesFull", "Nghị định 67/2014/NĐ-CP quy định... Nghị định 67 của Chính phủ", {"67/2014/NĐ-CP", "67/2014/NĐ-CP"}},
+    // A decree by number and year (only the Government issues decrees).
+    {"DecreeNumberAndYear", "theo Nghị định 123/2015 (quy định chi tiết Luật Hộ tịch)", {"123/2015/NĐ-CP"}},
+    {"DecreeNumberAndYearThenShort", "Nghị định số 16/2015 của Chính phủ ... Nghị định 16 quy định",
+     {"16/2015/NĐ-CP", "16/2015/NĐ-CP"}},
+    {"DecreeNumberAndYearInList", "Nghị định 01/2017 sửa đổi Nghị định 43/2014 và Nghị định 44/2014/NĐ-CP",
+     {"01/2017/NĐ-CP", "43/2014/NĐ-CP", "44/2014/NĐ-CP"}},
+    {"DecreeOldNumbering", "Nghị định số 60/1994 về quyền sở hữu nhà ở", {}},
+    {"DecreeUnknownCodeAfterYear", "Nghị định 12/2015/XYZ-AB", {}},
+    {"CircularNumberAndYearNoIssuer", "theo Thông tư 02/2017 hướng dẫn", {}},
+    {"DecreeNumberYearIsNotADate", "Nghị định 5/2018 và ngày 5/2018", {"5/2018/NĐ-CP"}},
     // Short references before and after the full one.
     {"ShortAfterFull", "Nghị quyết số 26-NQ/TW về cán bộ (gọi tắt là Nghị quyết 26)", {"26-NQ/TW", "26-NQ/TW"}},
     {"ShortBeforeFull", "Nghị quyết 26 rất quan trọng. Nghị quyết số 26-NQ/TW ngày 19/5/2018", {"26-NQ/TW", "26-NQ/TW"}},
@@ -181,6 +191,20 @@ TEST(Resolutions, StateContextKeepsIssuerWithoutId) {
   EXPECT_EQ(rows[0].issuer, "CP");
   EXPECT_EQ(rows[0].symbol, std::nullopt);
   EXPECT_FALSE(rows[0].resolved);
+}
+
+TEST(Resolutions, DecreeNumberAndYearColumns) {
+  auto rows = resolutions("Nghị định 07/2017 ngày 25/1/2017 của Chính phủ");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].id, "07/2017/NĐ-CP");
+  EXPECT_EQ(rows[0].kind, "Nghị định");
+  EXPECT_EQ(rows[0].number, "07");
+  EXPECT_EQ(rows[0].symbol, "2017/NĐ-CP");
+  EXPECT_EQ(rows[0].issuer, "CP");
+  EXPECT_EQ(rows[0].year, "2017");
+  EXPECT_EQ(rows[0].date, "2017-01-25");
+  EXPECT_EQ(rows[0].surface, "Nghị định 07/2017");
+  EXPECT_TRUE(rows[0].resolved);  // the code was inferred
 }
 
 TEST(Resolutions, DateAppliesToTheListBeforeIt) {
