@@ -121,6 +121,9 @@ const char* const kNotPersonContext[] = {
     "tên", "mang tên", "thương hiệu", "nhãn hiệu", "đội", "câu lạc bộ", "clb", "sư đoàn",
 };
 
+// Words that open a caption or a credit after a dash ("Bí thư ... - Ảnh: TTXVN").
+const char* const kCaptionWords[] = {"ảnh", "clip", "video", "nguồn", "đồ họa", "infographic"};
+
 // Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
 const char* const kAbbreviations[] = {"tp", "q", "tx", "p", "h", "ts", "ths", "pgs", "gs", "ks", "bs", "t", "th"};
 
@@ -184,7 +187,7 @@ class WordSet {
 struct Knowledge {
   PhraseSet honorifics{kHonorifics}, plurals{kPluralMarkers}, modifiers{kTitleModifiers},
       heads{kTitleHeads}, bodies{kBodies}, boundaries{kBoundaryWords}, places{kPlaces},
-      not_person{kNotPersonContext}, org_prefixes{kOrgPrefixes};
+      not_person{kNotPersonContext}, org_prefixes{kOrgPrefixes}, captions{kCaptionWords};
   WordSet surnames{kSurnames}, title_words{kTitleWords}, abbreviations{kAbbreviations};
   Knowledge() { title_words.add(kPlaceWords); }
 };
@@ -376,7 +379,9 @@ class SegmentParser {
     // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
     // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
     bool compound_start = true, prev_opens = false;
-    while (j < n_ && j - i < 24 && plain(j)) {
+    const size_t after_head = j;
+    while (j < n_ && j - i < 24 && (plain(j) || joins_compound_name(after_head, j))) {
+      if (!plain(j)) { compound_start = true; prev_opens = false; }
       if (size_t b = phrase_at(k_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
       if ((!t_[j].cap && phrase_at(k_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
@@ -412,6 +417,20 @@ class SegmentParser {
       break;
     }
     return j;
+  }
+
+  // A spaced dash at token i inside a name: "Bộ trưởng Tài nguyên - Môi
+  // trường", "Sở Lao động – Thương binh và Xã hội", "tỉnh Bà Rịa - Vũng Tàu".
+  // Not after a person's name ("Thiếu tá Nguyễn Văn A - Cán bộ ..."), nor
+  // before another title ("Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh"), a name, a
+  // caption ("- Ảnh: ...") or a new clause ("- Đây là ...").
+  bool joins_compound_name(size_t head_end, size_t i) const {
+    if (t_[i].sep != kDash || !t_[i].cap || t_[i].allcaps || t_[i].digit) return false;
+    if (phrase_at(k_.heads, i) || phrase_at(k_.modifiers, i) || honorific_at(i) || phrase_at(k_.captions, i))
+      return false;
+    if (k_.surnames.contains(t_[i].word, accented_) && name_run(i) >= 2) return false;
+    if (i + 1 < n_ && plain(i + 1) && !t_[i + 1].cap && phrase_at(k_.boundaries, i + 1)) return false;
+    return !trailing_name(head_end, i);
   }
 
   // A title at i followed by a name ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký"):
