@@ -56,6 +56,18 @@ const char* const kBodies[] = {
     "tư pháp", "nội vụ", "tài chính", "ngoại giao", "quân đội", "quân khu", "quân ủy", "bộ tư lệnh",
     "kiểm sát", "tòa án", "nhân dân", "dự khuyết", "thường trực", "thường vụ", "khóa", "kiểm tra", "công tác",
     "giám sát", "đại biểu", "đại biểu quốc hội", "chủ tịch nước", "thành ủy thành phố", "đại diện",
+    // Names of bodies whose later words are written in lower case ("Bộ Giao
+    // thông vận tải", "Đài Truyền hình Việt Nam"), matched whole.
+    "giao thông vận tải", "truyền hình", "phát thanh và truyền hình", "phát thanh - truyền hình",
+    "tiếng nói", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn", "phát triển nông thôn",
+    "khoa học và công nghệ", "thông tin và truyền thông", "giáo dục và đào tạo", "kế hoạch và đầu tư",
+    "văn hóa, thể thao và du lịch", "lao động - thương binh và xã hội", "thương binh và xã hội",
+    "hội đồng quản trị", "hội đồng thành viên", "bảo hiểm xã hội", "khí tượng thủy văn",
+    "cảnh sát giao thông", "cảnh sát điều tra", "cảnh sát cơ động", "cảnh sát hình sự", "cảnh sát kinh tế",
+    "quản lý thị trường", "kho bạc nhà nước", "kiểm toán nhà nước", "ngân hàng nhà nước", "thông tấn xã",
+    "quân đội nhân dân", "công an nhân dân", "tòa án nhân dân", "viện kiểm sát nhân dân",
+    "bộ đội biên phòng", "cựu chiến binh", "liên hiệp phụ nữ", "thanh niên cộng sản", "liên đoàn lao động",
+    "ban quản lý", "ban chỉ đạo", "quản lý dự án", "thanh tra chính phủ", "văn phòng chính phủ",
 };
 
 // Single words that may continue a title in lower case (multi-word bodies
@@ -70,7 +82,8 @@ const char* const kPlaceWords[] = {"tỉnh", "thành phố", "tp", "huyện", "q
 // Words that start an organization name: a capitalized word after them may be
 // followed by its lower-case second syllable ("Ban Tuyên giáo", "Sở Nội vụ").
 const char* const kOrgPrefixes[] = {"ban", "bộ", "sở", "cục", "vụ", "viện", "hội", "đoàn", "và",
-                                    "trận", "phòng", "tổng cục", "ủy ban"};
+                                    "trận", "phòng", "tổng cục", "ủy ban", "đài", "tập đoàn", "ngân hàng",
+                                    "trung tâm", "liên đoàn"};
 
 // Words where a title or an apposition ends (verbs and linking words).
 const char* const kBoundaryWords[] = {
@@ -107,7 +120,9 @@ const char* const kPlaces[] = {
     "quảng ngãi", "bình định", "phú yên", "khánh hòa", "ninh thuận", "bình thuận", "kon tum",
     "gia lai", "đắk lắk", "đắk nông", "bình phước", "bà rịa", "vũng tàu", "long an", "tiền giang",
     "bến tre", "trà vinh", "vĩnh long", "an giang", "kiên giang", "cần thơ", "hậu giang", "sóc trăng",
-    "bạc liêu", "cà mau", "việt nam", "trung quốc", "mai châu", "hoàng sa", "trường sa",
+    "bạc liêu", "cà mau", "việt nam", "trung quốc", "mai châu", "hoàng sa", "trường sa", "uông bí",
+    // Districts whose names start with a surname.
+    "hoàng mai", "hà đông", "lê chân", "mai sơn", "lâm hà", "đồng hới", "đồng xoài", "cao lãnh", "vũ thư",
 };
 
 // Words just before a capitalized run that make it a street, school, company,
@@ -379,9 +394,17 @@ class SegmentParser {
     // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
     // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
     bool compound_start = true, prev_opens = false;
+    size_t capitalized_run = 0;  // capitalized words just taken that are no body
     const size_t after_head = j;
     while (j < n_ && j - i < 24 && (plain(j) || joins_compound_name(after_head, j))) {
       if (!plain(j)) { compound_start = true; prev_opens = false; }
+      // After a person's name a lower-case word is the sentence going on,
+      // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra").
+      if (!t_[j].cap && capitalized_run >= 2 && k_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
+          !k_.title_words.contains(t_[j - capitalized_run].word, accented_) && !place_at(j - capitalized_run))
+        break;  // ("Đoàn Luật sư" is a body, not a person)
+      const size_t run = capitalized_run;
+      capitalized_run = 0;
       if (size_t b = phrase_at(k_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
       if ((!t_[j].cap && phrase_at(k_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
@@ -392,6 +415,7 @@ class SegmentParser {
         if (phrase_at(k_.heads, j)) break;
         prev_opens = compound_start && !t.allcaps;
         compound_start = t.allcaps;
+        capitalized_run = t.allcaps ? 0 : run + 1;
         ++j;
         continue;
       }
