@@ -79,6 +79,11 @@ const char* const kTitleWords[] = {"đảng", "bộ", "sở", "cục", "viện",
 const char* const kPlaceWords[] = {"tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường",
                                    "thị trấn", "nước", "cơ sở"};
 
+// Local units whose names follow them: a two-word name right after one of them
+// ends a title as a place ("Chủ tịch UBND phường Mai Dịch"), not a person.
+const char* const kLocalUnits[] = {"phường", "xã", "quận", "huyện", "thị trấn", "thị xã", "thôn", "ấp",
+                                   "bản", "làng", "tp", "thành phố"};
+
 // Words that start an organization name: a capitalized word after them may be
 // followed by its lower-case second syllable ("Ban Tuyên giáo", "Sở Nội vụ").
 const char* const kOrgPrefixes[] = {"ban", "bộ", "sở", "cục", "vụ", "viện", "hội", "đoàn", "và",
@@ -202,7 +207,8 @@ class WordSet {
 struct Knowledge {
   PhraseSet honorifics{kHonorifics}, plurals{kPluralMarkers}, modifiers{kTitleModifiers},
       heads{kTitleHeads}, bodies{kBodies}, boundaries{kBoundaryWords}, places{kPlaces},
-      not_person{kNotPersonContext}, org_prefixes{kOrgPrefixes}, captions{kCaptionWords};
+      not_person{kNotPersonContext}, org_prefixes{kOrgPrefixes}, captions{kCaptionWords},
+      local_units{kLocalUnits};
   WordSet surnames{kSurnames}, title_words{kTitleWords}, abbreviations{kAbbreviations};
   Knowledge() { title_words.add(kPlaceWords); }
 };
@@ -352,6 +358,14 @@ class SegmentParser {
 
   bool place_at(size_t i) const { return phrase_at(k_.places, i) > 0; }
 
+  // A lower-case local unit word ("phường", "thị xã") right before token i.
+  bool after_local_unit(size_t i) const {
+    if (!plain(i)) return false;
+    for (size_t back = 1; back <= 2 && back <= i; ++back)
+      if (!t_[i - back].cap && phrase_at(k_.local_units, i - back) == back) return true;
+    return false;
+  }
+
   static bool leads_title_list(const std::string& title) {
     const std::string folded = fold(title);
     for (const char* prefix : kLeadingTitles) {
@@ -484,6 +498,7 @@ class SegmentParser {
       if (size_t p = phrase_at(k_.places, s)) { s += p - 1; continue; }
       if (!k_.surnames.contains(t_[s].word, accented_) || e - s > 5) continue;
       if (phrase_at(k_.heads, s) || phrase_at(k_.bodies, s)) continue;
+      if (e - s == 2 && after_local_unit(s)) continue;
       int rank = kRank[e - s];
       if (rank < best_rank) { best_rank = rank; best = s; }
     }
