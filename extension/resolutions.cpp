@@ -413,7 +413,10 @@ class Parser {
     Gap g = w_.gap(i + 1);
     if (g.newline || !w_.exists(i + 1)) return std::nullopt;
     Resolution& r = m.r;
-    if (g.marks == "-") {  // Party: NUMBER-TYPE/ISSUER[/ISSUER...]
+    // The Government's yearly resolutions are numbered with a dash: 19-2017/NQ-CP.
+    const bool dash_year = g.marks == "-" && w_.at(i + 1).digits && w_.at(i + 1).folded.size() == 4 &&
+                           only(w_.gap(i + 2), "/");
+    if (g.marks == "-" && !dash_year) {  // Party: NUMBER-TYPE/ISSUER[/ISSUER...]
       const Knowledge* type = type_code(i + 1, true);
       if (!type) return std::nullopt;
       std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
@@ -446,8 +449,8 @@ class Parser {
       m.end = end;
       return k;
     }
-    if (g.marks != "/") return std::nullopt;
-    // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT.
+    if (g.marks != "/" && !dash_year) return std::nullopt;
+    // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT, NUMBER-YEAR/TYPE-ISSUER.
     size_t k = i + 1;
     std::optional<std::string> year;
     if (w_.at(k).digits && w_.at(k).folded.size() == 4 && only(w_.gap(k + 1), "/")) {
@@ -458,7 +461,7 @@ class Parser {
     } else if (w_.at(k).digits) {
       return std::nullopt;  // a date: 19/5/2018
     }
-    std::string prefix = number + "/" + (year ? *year + "/" : "");
+    std::string prefix = number + (dash_year ? "-" : "/") + (year ? *year + "/" : "");
     bool ok = false;
     std::string key = code_key(w_.raw(k), &ok);
     const Knowledge* type = nullptr;

@@ -83,6 +83,9 @@ const IdCase kIdCases[] = {
     {"StateContextNoGuess", "theo Nghị định 67 của Chính phủ", {"NULL"}},
     {"StateContextPrimeMinister", "Quyết định số 45 của Thủ tướng Chính phủ", {"NULL"}},
     {"StateContextMatchesFull", "Nghị định 67/2014/NĐ-CP quy định... Nghị định 67 của Chính phủ", {"67/2014/NĐ-CP", "67/2014/NĐ-CP"}},
+    {"StateNumberDashYear", "ban hành Nghị quyết 19-2017/NQ-CP ngày 6/2/2017; Nghị quyết 19 đặt mục tiêu",
+     {"19-2017/NQ-CP", "19-2017/NQ-CP"}},
+    {"YearRangeIsNotNumberDashYear", "giai đoạn 2016-2020/2025", {}},
     // A decree by number and year (only the Government issues decrees).
     {"DecreeNumberAndYear", "theo Nghị định 123/2015 (quy định chi tiết Luật Hộ tịch)", {"123/2015/NĐ-CP"}},
     {"DecreeNumberAndYearThenShort", "Nghị định số 16/2015 của Chính phủ ... Nghị định 16 quy định",
