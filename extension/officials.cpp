@@ -281,7 +281,7 @@ class SegmentParser {
         if (pending_end != i) pending.clear();
         if (size_t k = title_person(i, 0, 0, pending)) { last_end = i = k; pending.clear(); continue; }
         size_t e = title_end(i);
-        std::string title = span_text(i, e);
+        std::string title = title_text(i, e);
         if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
           pending.push_back(std::move(title));
           pending_end = e;
@@ -480,7 +480,7 @@ class SegmentParser {
     size_t best = trailing_name(head_end, e);
     if (!best) return 0;
     // The title must keep at least its head.
-    titles.push_back(span_text(i, best));
+    titles.push_back(title_text(i, best));
     return mention(best, e - best, std::move(titles), hon, hon_len);
   }
 
@@ -530,7 +530,7 @@ class SegmentParser {
       // "A, Bí thư Thành ủy, Chủ tịch UBND TPHCM Nguyễn Thành Phong": a title
       // that ends with a name is the next person's, not A's.
       if (trailing_name(head_end, e)) break;
-      m.titles.push_back(span_text(k, e));
+      m.titles.push_back(title_text(k, e));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
     }
@@ -560,6 +560,15 @@ class SegmentParser {
   }
 
   std::string span_text(size_t from, size_t to) const { return normalize(collapse(slice(from, to))); }
+
+  // A title as written, without a leading "tân" (newly elected: "Tân Bí thư
+  // Tỉnh ủy" holds the title "Bí thư Tỉnh ủy"); "nguyên" (former) stays.
+  std::string title_text(size_t from, size_t to) const {
+    if (to - from > 1 && word_is(from, "tân", "tan") &&
+        (phrase_at(k_.heads, from + 1) || phrase_at(k_.modifiers, from + 1)))
+      ++from;
+    return span_text(from, to);
+  }
 
   std::string_view text_;
   const std::vector<Token>& t_;
