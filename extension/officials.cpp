@@ -106,7 +106,7 @@ const char* const kSurnames[] = {
     "tăng", "thân", "châu", "lữ", "mạc", "hứa", "kim", "tôn", "lã", "âu", "diệp", "doãn", "giáp",
     "hầu", "khổng", "lục", "mẫn", "nghiêm", "phùng", "quan", "tào", "thạch", "triệu", "vi", "lò",
     "cầm", "quàng", "lường", "điểu", "nông", "giàng", "sùng", "thào", "vừ", "đồng", "ksor", "siu",
-    "uông", "khuất", "bế", "sầm", "ma",
+    "uông", "khuất", "bế", "sầm", "ma", "ninh", "chử", "ngọ", "cù", "phí", "tống", "đới", "ôn",
 };
 
 // Titles that may open a comma-joined list of one person's titles before the
