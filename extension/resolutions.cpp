@@ -39,7 +39,7 @@ const Knowledge kKnowledge[] = {
     {Entry::DocType, "Quyết định", "QĐ", "QĐ", "", ""},
     {Entry::DocType, "Quy định", "QĐ", "", "", "QĐi"},
     {Entry::DocType, "Chỉ thị", "CT", "CT", "", ""},
-    {Entry::DocType, "Kết luận", "KL", "", "", ""},
+    {Entry::DocType, "Kết luận", "KL", "KL", "", ""},  // State inspections conclude too: 2734/KL-TTCP
     {Entry::DocType, "Hướng dẫn", "HD", "HD", "", ""},
     {Entry::DocType, "Thông báo", "TB", "TB", "", ""},
     {Entry::DocType, "Kế hoạch", "KH", "KH", "", ""},

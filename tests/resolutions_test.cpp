@@ -83,6 +83,7 @@ const IdCase kIdCases[] = {
     {"StateContextNoGuess", "theo Nghị định 67 của Chính phủ", {"NULL"}},
     {"StateContextPrimeMinister", "Quyết định số 45 của Thủ tướng Chính phủ", {"NULL"}},
     {"StateContextMatchesFull", "Nghị định 67/2014/NĐ-CP quy định... Nghị định 67 của Chính phủ", {"67/2014/NĐ-CP", "67/2014/NĐ-CP"}},
+    {"StateInspectionConclusion", "theo Kết luận thanh tra số 2734/KL-TTCP của Thanh tra Chính phủ", {"2734/KL-TTCP"}},
     {"StateNumberDashYear", "ban hành Nghị quyết 19-2017/NQ-CP ngày 6/2/2017; Nghị quyết 19 đặt mục tiêu",
      {"19-2017/NQ-CP", "19-2017/NQ-CP"}},
     {"YearRangeIsNotNumberDashYear", "giai đoạn 2016-2020/2025", {}},
