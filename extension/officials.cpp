@@ -81,6 +81,8 @@ const char* const kPlaceWords[] = {"tỉnh", "thành phố", "tp", "huyện", "q
 
 // Local units whose names follow them: a two-word name right after one of them
 // ends a title as a place ("Chủ tịch UBND phường Mai Dịch"), not a person.
+// "tỉnh" is not one: its provinces are all in kPlaces, and after it a name is
+// a person ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Sơn").
 const char* const kLocalUnits[] = {"phường", "xã", "quận", "huyện", "thị trấn", "thị xã", "thôn", "ấp",
                                    "bản", "làng", "tp", "thành phố"};
 
