@@ -1,0 +1,163 @@
+# Turns one vocabulary table data/NAME.tsv into the C++ header NAME.h
+# (namespace vnsql::data::NAME), as SQLite generates fts5_unicode2.c:
+#   cmake -DTSV=data/NAME.tsv -DHEADER=build/generated/data/NAME.h -P cmake/data_tables.cmake
+# The table (see data/README.md): UTF-8, tab-separated; '#' lines are comments;
+# the first other line names the columns: entry, class, any extra ones, note.
+# The header holds kRows (every column but the note, in file order), kEntries,
+# for each class an array of its entries (class "title-word" -> kTitleWord),
+# and has_class(row, name).
+# Errors name the file and line, so a bad edit fails the build, not a test.
+
+cmake_minimum_required(VERSION 3.18)
+if(NOT TSV OR NOT HEADER)
+  message(FATAL_ERROR "usage: cmake -DTSV=data/NAME.tsv -DHEADER=OUT.h -P data_tables.cmake")
+endif()
+get_filename_component(name "${TSV}" NAME_WE)
+if(NOT name MATCHES "^[a-z][a-z0-9_]*$")
+  message(FATAL_ERROR "${TSV}: a table's name is lower case letters, digits and _")
+endif()
+file(READ "${TSV}" text)
+
+# A C++ string literal for `value`.
+function(cxx_literal value out)
+  string(REPLACE "\\" "\\\\" value "${value}")
+  string(REPLACE "\"" "\\\"" value "${value}")
+  set(${out} "\"${value}\"" PARENT_SCOPE)
+endfunction()
+
+# Splits `line` at tabs into variables ${prefix}_0, ${prefix}_1... and
+# ${prefix}_count. (No CMake lists: a ';' or '[' in the text would break them.)
+function(split_tabs line prefix)
+  set(k 0)
+  string(FIND "${line}" "\t" tab)
+  while(NOT tab EQUAL -1)
+    string(SUBSTRING "${line}" 0 ${tab} field)
+    set(${prefix}_${k} "${field}" PARENT_SCOPE)
+    math(EXPR k "${k} + 1")
+    math(EXPR tab "${tab} + 1")
+    string(SUBSTRING "${line}" ${tab} -1 line)
+    string(FIND "${line}" "\t" tab)
+  endwhile()
+  set(${prefix}_${k} "${line}" PARENT_SCOPE)
+  math(EXPR k "${k} + 1")
+  set(${prefix}_count ${k} PARENT_SCOPE)
+endfunction()
+
+# "title-word" -> "kTitleWord"; "party code" -> "party_code".
+function(class_identifier class out)
+  set(id "k")
+  string(REPLACE "-" " " words "${class}")
+  separate_arguments(words UNIX_COMMAND "${words}")
+  foreach(w IN LISTS words)
+    string(SUBSTRING "${w}" 0 1 first)
+    string(SUBSTRING "${w}" 1 -1 rest)
+    string(TOUPPER "${first}" first)
+    string(APPEND id "${first}${rest}")
+  endforeach()
+  set(${out} "${id}" PARENT_SCOPE)
+endfunction()
+
+set(columns 0)
+set(rows "")
+set(all_entries "")
+set(classes "")  # class names seen, space-separated, in order of first use
+set(line_no 0)
+while(NOT text STREQUAL "")
+  string(FIND "${text}" "\n" nl)
+  if(nl EQUAL -1)
+    set(line "${text}")
+    set(text "")
+  else()
+    string(SUBSTRING "${text}" 0 ${nl} line)
+    math(EXPR nl "${nl} + 1")
+    string(SUBSTRING "${text}" ${nl} -1 text)
+  endif()
+  math(EXPR line_no "${line_no} + 1")
+  set(where "${TSV}:${line_no}")
+  if(line MATCHES "\r")
+    message(FATAL_ERROR "${where}: carriage return (save the file with Unix line ends)")
+  endif()
+  if(line STREQUAL "" OR line MATCHES "^#")
+    continue()
+  endif()
+  split_tabs("${line}" field)
+  if(columns EQUAL 0)  # the header
+    if(NOT field_0 STREQUAL "entry" OR NOT field_1 STREQUAL "class")
+      message(FATAL_ERROR "${where}: the columns start with entry, class")
+    endif()
+    math(EXPR last "${field_count} - 1")
+    if(NOT field_${last} STREQUAL "note")
+      message(FATAL_ERROR "${where}: the last column is note")
+    endif()
+    set(columns ${field_count})
+    set(struct "struct Row {\n  const char* entry;\n  const char* classes;  // space-separated\n")
+    math(EXPR last_extra "${columns} - 2")
+    if(last_extra GREATER 1)
+      foreach(k RANGE 2 ${last_extra})
+        if(NOT field_${k} MATCHES "^[a-z][a-z ]*[a-z]$")
+          message(FATAL_ERROR "${where}: column name '${field_${k}}' (lower-case words)")
+        endif()
+        string(REPLACE " " "_" member "${field_${k}}")
+        string(APPEND struct "  const char* ${member};\n")
+      endforeach()
+    endif()
+    string(APPEND struct "};\n")
+    continue()
+  endif()
+  if(NOT field_count EQUAL columns)
+    message(FATAL_ERROR "${where}: ${field_count} columns, the header has ${columns}")
+  endif()
+  if(NOT field_1 MATCHES "^[a-z][a-z-]*( [a-z][a-z-]*)*$")
+    message(FATAL_ERROR "${where}: class '${field_1}' (lower-case names separated by one space)")
+  endif()
+  set(row "    {")
+  math(EXPR last_value "${columns} - 2")
+  foreach(k RANGE 0 ${last_value})
+    cxx_literal("${field_${k}}" literal)
+    if(k GREATER 0)
+      string(APPEND row ", ")
+    endif()
+    string(APPEND row "${literal}")
+  endforeach()
+  string(APPEND rows "${row}},\n")
+  cxx_literal("${field_0}" entry)
+  string(APPEND all_entries "    ${entry},\n")
+  string(REPLACE " " ";" row_classes "${field_1}")
+  foreach(class IN LISTS row_classes)
+    string(REPLACE "-" "_" var "${class}")
+    if(NOT DEFINED entries_${var})
+      string(APPEND classes " ${class}")
+      set(entries_${var} "")
+    endif()
+    string(APPEND entries_${var} "    ${entry},\n")
+  endforeach()
+endwhile()
+if(columns EQUAL 0 OR rows STREQUAL "")
+  message(FATAL_ERROR "${TSV}: no header or no rows")
+endif()
+
+set(out "// Generated from data/${name}.tsv by cmake/data_tables.cmake: do not edit.\n")
+string(APPEND out "// Edit the table and rebuild (data/README.md).\n#pragma once\n\n#include <string_view>\n\nnamespace vnsql::data::${name} {\n\n")
+string(APPEND out "${struct}\ninline constexpr Row kRows[] = {\n${rows}};\n")
+string(APPEND out "\n// every entry\ninline constexpr const char* kEntries[] = {\n${all_entries}};\n")
+string(APPEND out "
+// Whether `row` is of class `name`.
+inline bool has_class(const Row& row, std::string_view name) {
+  for (std::string_view rest = row.classes; !rest.empty();) {
+    const size_t space = rest.find(' ');
+    if (rest.substr(0, space) == name) return true;
+    rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+  }
+  return false;
+}
+")
+string(STRIP "${classes}" classes)
+string(REPLACE " " ";" classes "${classes}")
+foreach(class IN LISTS classes)
+  class_identifier("${class}" id)
+  string(REPLACE "-" "_" var "${class}")
+  string(APPEND out "\n// class ${class}\ninline constexpr const char* ${id}[] = {\n${entries_${var}}};\n")
+endforeach()
+string(APPEND out "\n}  // namespace vnsql::data::${name}\n")
+
+file(WRITE "${HEADER}" "${out}")
