@@ -2,11 +2,22 @@
 
 #include <utf8proc.h>
 
-#include <cstring>
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "data/abbreviations.h"
+#include "data/bodies.h"
+#include "data/boundary_words.h"
+#include "data/countries.h"
+#include "data/honorifics.h"
+#include "data/issuers.h"
+#include "data/name_contexts.h"
+#include "data/place_words.h"
+#include "data/places.h"
+#include "data/surnames.h"
+#include "data/title_heads.h"
 #include "normalize.h"
 #include "sql_util.h"
 #include "table_function.h"
@@ -16,138 +27,10 @@ namespace vnsql {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Knowledge. Phrases are written as in careful text; they are matched word by
-// word, accent-sensitively when the text has accents (so Trưởng ≠ Trường) and
+// Knowledge: the tables of data/ (data/README.md says which class is what).
+// Phrases are written as in careful text; they are matched word by word,
+// accent-sensitively when the text has accents (so Trưởng ≠ Trường) and
 // through the folded form when it has none ("Uy vien Bo Chinh tri").
-
-// Honorifics that stand before a name ("đ/c" is recognized separately).
-const char* const kHonorifics[] = {"đồng chí", "ông", "bà", "anh", "chị"};
-
-// Words before an honorific that make it plural ("các đồng chí: A, ...; B, ...").
-const char* const kPluralMarkers[] = {"các", "những", "hai", "ba"};
-
-// Words that may stand before a title head and belong to the title.
-const char* const kTitleModifiers[] = {"nguyên", "phó", "quyền", "thường trực", "tân"};
-
-// Title heads: the first words of a title. Longer entries first where they share a start.
-const char* const kTitleHeads[] = {
-    "tổng bí thư", "bí thư", "ủy viên", "chủ tịch", "trưởng ban", "trưởng đoàn", "trưởng phòng",
-    "trưởng", "bộ trưởng", "thứ trưởng", "thủ tướng", "chủ nhiệm", "chánh văn phòng", "chánh án",
-    "chánh thanh tra", "tổng giám đốc", "giám đốc", "viện trưởng", "cục trưởng", "vụ trưởng",
-    "tổng cục trưởng", "tổng thư ký", "tổng kiểm toán", "tổng thanh tra", "đại sứ", "tư lệnh",
-    "chính ủy", "tham mưu trưởng", "hiệu trưởng", "chủ nhiệm ủy ban", "đại biểu quốc hội",
-    "phát ngôn viên", "thống đốc", "chủ tịch nước", "tổ trưởng", "trưởng khoa", "trưởng thôn", "trưởng bản",
-    "chỉ huy trưởng",
-    // Military and police ranks stand before names.
-    "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá",
-    "thiếu tá", "đô đốc", "phó đô đốc", "chuẩn đô đốc",
-};
-
-// Bodies and the rest of the title vocabulary. Every word of these may
-// continue a title even in lower case ("Ủy viên Ban Thường vụ tỉnh ủy").
-const char* const kBodies[] = {
-    "bộ chính trị", "ban bí thư", "ban chấp hành trung ương", "ban chấp hành", "ban thường vụ",
-    "trung ương", "trung ương đảng", "đảng", "tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy",
-    "đảng ủy", "đảng đoàn", "ban cán sự", "ubnd", "hđnd", "ủy ban nhân dân", "hội đồng nhân dân",
-    "quốc hội", "ủy ban thường vụ quốc hội", "mttq", "mặt trận tổ quốc", "ủy ban trung ương",
-    "chính phủ", "văn phòng", "ban tổ chức", "ban tuyên giáo", "ban dân vận", "ban nội chính",
-    "ban kinh tế", "ban đối ngoại", "ủy ban kiểm tra", "đoàn đại biểu quốc hội", "đoàn kiểm tra",
-    "đoàn công tác", "đoàn giám sát", "bộ", "sở", "cục", "tổng cục", "viện", "công an", "quốc phòng",
-    "tư pháp", "nội vụ", "tài chính", "ngoại giao", "quân đội", "quân khu", "quân ủy", "bộ tư lệnh",
-    "kiểm sát", "tòa án", "nhân dân", "dự khuyết", "thường trực", "thường vụ", "khóa", "kiểm tra", "công tác",
-    "giám sát", "đại biểu", "đại biểu quốc hội", "chủ tịch nước", "thành ủy thành phố", "đại diện",
-    // Names of bodies whose later words are written in lower case ("Bộ Giao
-    // thông vận tải", "Đài Truyền hình Việt Nam"), matched whole.
-    "giao thông vận tải", "truyền hình", "phát thanh và truyền hình", "phát thanh - truyền hình",
-    "tiếng nói", "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn", "phát triển nông thôn",
-    "khoa học và công nghệ", "thông tin và truyền thông", "giáo dục và đào tạo", "kế hoạch và đầu tư",
-    "văn hóa, thể thao và du lịch", "lao động - thương binh và xã hội", "thương binh và xã hội",
-    "hội đồng quản trị", "hội đồng thành viên", "bảo hiểm xã hội", "khí tượng thủy văn",
-    "cảnh sát giao thông", "cảnh sát điều tra", "cảnh sát cơ động", "cảnh sát hình sự", "cảnh sát kinh tế",
-    "quản lý thị trường", "kho bạc nhà nước", "kiểm toán nhà nước", "ngân hàng nhà nước", "thông tấn xã",
-    "quân đội nhân dân", "công an nhân dân", "tòa án nhân dân", "viện kiểm sát nhân dân",
-    "bộ đội biên phòng", "cựu chiến binh", "liên hiệp phụ nữ", "thanh niên cộng sản", "liên đoàn lao động",
-    "ban quản lý", "ban chỉ đạo", "quản lý dự án", "thanh tra chính phủ", "văn phòng chính phủ",
-};
-
-// Single words that may continue a title in lower case (multi-word bodies
-// are matched as phrases).
-const char* const kTitleWords[] = {"đảng", "bộ", "sở", "cục", "viện", "khóa", "ban", "đoàn", "khoa", "nhóm",
-                                   "phòng", "thôn", "bản", "ấp", "tổ"};
-
-// Lower-case words that place a body: "Chủ tịch UBND tỉnh", "Bí thư Thành ủy thành phố".
-const char* const kPlaceWords[] = {"tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã", "phường",
-                                   "thị trấn", "nước", "cơ sở"};
-
-// Local units whose names follow them: a two-word name right after one of them
-// ends a title as a place ("Chủ tịch UBND phường Mai Dịch"), not a person.
-// "tỉnh" is not one: its provinces are all in kPlaces, and after it a name is
-// a person ("Phó Chủ tịch UBND tỉnh Nguyễn Văn Sơn").
-const char* const kLocalUnits[] = {"phường", "xã", "quận", "huyện", "thị trấn", "thị xã", "thôn", "ấp",
-                                   "bản", "làng", "tp", "thành phố"};
-
-// Words that start an organization name: a capitalized word after them may be
-// followed by its lower-case second syllable ("Ban Tuyên giáo", "Sở Nội vụ").
-const char* const kOrgPrefixes[] = {"ban", "bộ", "sở", "cục", "vụ", "viện", "hội", "đoàn", "và",
-                                    "trận", "phòng", "tổng cục", "ủy ban", "đài", "tập đoàn", "ngân hàng",
-                                    "trung tâm", "liên đoàn"};
-
-// Words where a title or an apposition ends (verbs and linking words).
-const char* const kBoundaryWords[] = {
-    "đã", "đang", "sẽ", "vừa", "phát biểu", "cho biết", "nhấn mạnh", "khẳng định", "trong", "tại",
-    "làm việc", "của", "với", "về", "cho", "là", "được", "nói", "chủ trì", "đề nghị", "yêu cầu",
-    "trao", "tiếp", "dự", "thăm", "kiêm", "đồng thời", "cùng", "khi", "thì", "mà", "để", "do", "theo",
-};
-
-// Surnames: common Kinh surnames and ethnic-minority ones. Names with other
-// surnames are still found when an honorific or a title stands before them.
-const char* const kSurnames[] = {
-    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ",
-    "ngô", "dương", "lý", "trương", "đinh", "lâm", "mai", "lương", "đào", "trịnh", "tô", "hà", "cao",
-    "lại", "vương", "thái", "tạ", "quách", "từ", "chu", "đoàn", "la", "lưu", "kiều", "khúc", "đàm",
-    "tăng", "thân", "châu", "lữ", "mạc", "hứa", "kim", "tôn", "lã", "âu", "diệp", "doãn", "giáp",
-    "hầu", "khổng", "lục", "mẫn", "nghiêm", "phùng", "quan", "tào", "thạch", "triệu", "vi", "lò",
-    "cầm", "quàng", "lường", "điểu", "nông", "giàng", "sùng", "thào", "vừ", "đồng", "ksor", "siu",
-    "uông", "khuất", "bế", "sầm", "ma", "ninh", "chử", "ngọ", "cù", "phí", "tống", "đới", "ôn",
-};
-
-// Titles that may open a comma-joined list of one person's titles before the
-// name ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng"), as
-// folded prefixes. Other titles before a comma are often another person's
-// ("ý kiến của Chủ tịch Hội đồng Dân tộc, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân").
-const char* const kLeadingTitles[] = {"uy vien", "bi thu trung uong"};
-
-// Places whose names start like a person's ("Hà Giang", "Lâm Đồng", "Hồ Chí Minh").
-const char* const kPlaces[] = {
-    "hà nội", "hà giang", "hà tĩnh", "hà nam", "hồ chí minh", "lâm đồng", "cao bằng", "thái nguyên",
-    "thái bình", "lai châu", "bình dương", "đồng nai", "đồng tháp", "vĩnh phúc", "tây ninh", "quảng ninh",
-    "sơn la", "lạng sơn", "điện biên", "lào cai", "yên bái", "tuyên quang", "bắc kạn", "bắc giang",
-    "bắc ninh", "phú thọ", "hòa bình", "hải dương", "hải phòng", "hưng yên", "nam định", "ninh bình",
-    "thanh hóa", "nghệ an", "quảng bình", "quảng trị", "thừa thiên huế", "đà nẵng", "quảng nam",
-    "quảng ngãi", "bình định", "phú yên", "khánh hòa", "ninh thuận", "bình thuận", "kon tum",
-    "gia lai", "đắk lắk", "đắk nông", "bình phước", "bà rịa", "vũng tàu", "long an", "tiền giang",
-    "bến tre", "trà vinh", "vĩnh long", "an giang", "kiên giang", "cần thơ", "hậu giang", "sóc trăng",
-    "bạc liêu", "cà mau", "việt nam", "trung quốc", "mai châu", "hoàng sa", "trường sa", "uông bí",
-    // Districts whose names start with a surname.
-    "hoàng mai", "hà đông", "lê chân", "mai sơn", "lâm hà", "đồng hới", "đồng xoài", "cao lãnh", "vũ thư",
-};
-
-// Words just before a capitalized run that make it a street, school, company,
-// place or idea named after a person ("đường Nguyễn Trãi", "tư tưởng Hồ Chí Minh").
-const char* const kNotPersonContext[] = {
-    "đường", "phố", "ngõ", "hẻm", "trường", "thpt", "thcs", "ptth", "tiểu học", "đại học", "học viện",
-    "công ty", "tập đoàn", "doanh nghiệp", "cửa hàng", "khách sạn", "tư tưởng", "chủ nghĩa", "tỉnh",
-    "thành phố", "tp", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "làng", "thôn", "bản",
-    "cầu", "chợ", "bệnh viện", "giải", "quỹ", "nhà", "khu", "lăng", "đền", "chùa", "tượng", "quảng trường",
-    "sân bay", "cảng", "hồ", "núi", "sông", "đảo", "bến", "tàu", "phim", "sách", "bảo tàng", "di tích",
-    "tên", "mang tên", "thương hiệu", "nhãn hiệu", "đội", "câu lạc bộ", "clb", "sư đoàn",
-};
-
-// Words that open a caption or a credit after a dash ("Bí thư ... - Ảnh: TTXVN").
-const char* const kCaptionWords[] = {"ảnh", "clip", "video", "nguồn", "đồ họa", "infographic"};
-
-// Abbreviations whose period does not end a sentence ("TP. Hồ Chí Minh").
-const char* const kAbbreviations[] = {"tp", "q", "tx", "p", "h", "ts", "ths", "pgs", "gs", "ks", "bs", "t", "th"};
 
 // ---------------------------------------------------------------------------
 // Phrase matching.
@@ -169,27 +52,35 @@ Phrase make_phrase(const char* text) {
 // Phrases indexed by the folded form of their first word.
 class PhraseSet {
  public:
-  template <size_t N>
-  explicit PhraseSet(const char* const (&entries)[N]) {
-    for (const char* e : entries) {
-      Phrase p = make_phrase(e);
-      by_first_[p[0].folded].push_back(std::move(p));
-    }
-  }
+  template <size_t... N>
+  explicit PhraseSet(const char* const (&... tables)[N]) { (add(tables), ...); }
   const std::vector<Phrase>* candidates(const std::string& first_folded) const {
     auto it = by_first_.find(first_folded);
     return it == by_first_.end() ? nullptr : &it->second;
   }
 
  private:
+  template <size_t N>
+  void add(const char* const (&entries)[N]) {
+    for (const char* e : entries) {
+      Phrase p = make_phrase(e);
+      by_first_[p[0].folded].push_back(std::move(p));
+    }
+  }
+
   std::unordered_map<std::string, std::vector<Phrase>> by_first_;
 };
 
 // Single words: accented forms, and folded forms for text without accents.
 class WordSet {
  public:
-  template <size_t N>
-  explicit WordSet(const char* const (&entries)[N]) { add(entries); }
+  template <size_t... N>
+  explicit WordSet(const char* const (&... tables)[N]) { (add(tables), ...); }
+  bool contains(const Word& w, bool accented_text) const {
+    return accented_text ? lower_.count(w.lower) > 0 : folded_.count(w.folded) > 0;
+  }
+
+ private:
   template <size_t N>
   void add(const char* const (&entries)[N]) {
     for (const char* e : entries)
@@ -198,21 +89,35 @@ class WordSet {
         folded_.insert(w.folded);
       }
   }
-  bool contains(const Word& w, bool accented_text) const {
-    return accented_text ? lower_.count(w.lower) > 0 : folded_.count(w.folded) > 0;
-  }
 
- private:
   std::unordered_set<std::string> lower_, folded_;
 };
 
+// Folded forms, for comparing whole strings.
+template <size_t N>
+std::vector<std::string> folded(const char* const (&entries)[N]) {
+  std::vector<std::string> out;
+  for (const char* e : entries) out.push_back(fold(e));
+  return out;
+}
+
 struct Knowledge {
-  PhraseSet honorifics{kHonorifics}, plurals{kPluralMarkers}, modifiers{kTitleModifiers},
-      heads{kTitleHeads}, bodies{kBodies}, boundaries{kBoundaryWords}, places{kPlaces},
-      not_person{kNotPersonContext}, org_prefixes{kOrgPrefixes}, captions{kCaptionWords},
-      local_units{kLocalUnits};
-  WordSet surnames{kSurnames}, title_words{kTitleWords}, abbreviations{kAbbreviations};
-  Knowledge() { title_words.add(kPlaceWords); }
+  PhraseSet honorifics{data::honorifics::kHonorific}, plurals{data::honorifics::kPlural},
+      modifiers{data::title_heads::kModifier}, dropped_modifiers{data::title_heads::kDropped},
+      heads{data::title_heads::kHead},
+      bodies{data::bodies::kBody, data::title_heads::kBody, data::issuers::kBody},
+      boundaries{data::boundary_words::kBoundary}, captions{data::boundary_words::kCaption},
+      places{data::places::kEntries, data::countries::kCountry},
+      not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
+      org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
+      local_units{data::place_words::kLocalUnit};
+  WordSet surnames{data::surnames::kSurname},
+      title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
+      abbreviations{data::abbreviations::kPeriod};
+  // Titles that may open a comma-joined list of one person's titles, and the
+  // honorifics of comrades, folded.
+  std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
+                           comrades = folded(data::honorifics::kComrade);
 };
 
 const Knowledge& knowledge() {
@@ -368,10 +273,10 @@ class SegmentParser {
     return false;
   }
 
-  static bool leads_title_list(const std::string& title) {
+  bool leads_title_list(const std::string& title) const {
     const std::string folded = fold(title);
-    for (const char* prefix : kLeadingTitles) {
-      const size_t n = std::strlen(prefix);
+    for (const std::string& prefix : k_.list_openers) {
+      const size_t n = prefix.size();
       if (folded.compare(0, n, prefix) == 0 && (folded.size() == n || folded[n] == ' ')) return true;
     }
     return false;
@@ -563,12 +468,11 @@ class SegmentParser {
 
   std::string span_text(size_t from, size_t to) const { return normalize(collapse(slice(from, to))); }
 
-  // A title as written, without a leading "tân" (newly elected: "Tân Bí thư
-  // Tỉnh ủy" holds the title "Bí thư Tỉnh ủy"); "nguyên" (former) stays.
+  // A title as written, without a leading dropped modifier ("Tân Bí thư Tỉnh
+  // ủy" holds the title "Bí thư Tỉnh ủy"); "nguyên" (former) stays.
   std::string title_text(size_t from, size_t to) const {
-    if (to - from > 1 && word_is(from, "tân", "tan") &&
-        (phrase_at(k_.heads, from + 1) || phrase_at(k_.modifiers, from + 1)))
-      ++from;
+    const size_t d = phrase_at(k_.dropped_modifiers, from);
+    if (d && to - from > d && (phrase_at(k_.heads, from + d) || phrase_at(k_.modifiers, from + d))) from += d;
     return span_text(from, to);
   }
 
@@ -685,7 +589,7 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
   size_t kept = 0;
   for (size_t i = 0; i < out.size(); ++i) {
     const OfficialMention& m = out[i];
-    bool comrade = m.honorific == "đồng chí" || m.honorific == "đ/c" || m.honorific == "dong chi";
+    bool comrade = m.honorific == "đ/c" || std::count(k.comrades.begin(), k.comrades.end(), fold(m.honorific)) > 0;
     if (!m.titles.empty() || comrade || titled.count(m.name)) {
       if (kept != i) out[kept] = std::move(out[i]);
       ++kept;
