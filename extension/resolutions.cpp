@@ -1,10 +1,13 @@
 #include "resolutions.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <deque>
 #include <memory>
 #include <unordered_map>
 
+#include "data/document_types.h"
+#include "data/issuers.h"
 #include "normalize.h"
 #include "sql_util.h"
 #include "table_function.h"
@@ -13,10 +16,8 @@
 namespace vnsql {
 
 // ---------------------------------------------------------------------------
-// Knowledge: document types and issuing bodies, in words and as codes.
-// Party conventions: Hướng dẫn 36-HD/VPTW (2018); State conventions: Nghị định
-// 30/2020/NĐ-CP, Phụ lục I. A code written with lower-case letters (TTg, QĐi,
-// CTr) keeps that official spelling; every other code is upper-case.
+// Knowledge: document types and issuing bodies, in words and as codes
+// (data/document_types.tsv, data/issuers.tsv).
 
 namespace {
 
@@ -29,95 +30,29 @@ struct Knowledge {
   const char* state_code;   // State type code or State body code ("" if none)
   const char* other_names;  // other ways of writing the name in words, '|'-separated
   const char* other_codes;  // other ways of writing the code, '|'-separated
+  // Types that one body alone issues, and the year from which their numbers
+  // carry the year ("Nghị định 123/2015" is 123/2015/NĐ-CP); "" and 0 if not.
+  const char* sole_issuer = "";
+  int numbered_with_year_since = 0;
 };
 
-// Order matters where a code is shared: the first row is the default kind of
-// a code ("QĐ" alone is a Quyết định; "Quy định số 205-QĐ/TW" is a Quy định).
-const Knowledge kKnowledge[] = {
-    // Document types.
-    {Entry::DocType, "Nghị quyết", "NQ", "NQ", "", ""},
-    {Entry::DocType, "Quyết định", "QĐ", "QĐ", "", ""},
-    {Entry::DocType, "Quy định", "QĐ", "", "", "QĐi"},
-    {Entry::DocType, "Chỉ thị", "CT", "CT", "", ""},
-    {Entry::DocType, "Kết luận", "KL", "KL", "", ""},  // State inspections conclude too: 2734/KL-TTCP
-    {Entry::DocType, "Hướng dẫn", "HD", "HD", "", ""},
-    {Entry::DocType, "Thông báo", "TB", "TB", "", ""},
-    {Entry::DocType, "Kế hoạch", "KH", "KH", "", ""},
-    {Entry::DocType, "Báo cáo", "BC", "BC", "", ""},
-    {Entry::DocType, "Chương trình", "CTr", "CTr", "", ""},
-    {Entry::DocType, "Quy chế", "QC", "QC", "", ""},
-    {Entry::DocType, "Đề án", "ĐA", "ĐA", "", ""},
-    {Entry::DocType, "Tờ trình", "TTr", "TTr", "", ""},
-    {Entry::DocType, "Công văn", "CV", "", "", ""},  // State letters carry no type code
-    {Entry::DocType, "Nghị định", "", "NĐ", "", ""},
-    {Entry::DocType, "Thông tư liên tịch", "", "TTLT", "", ""},
-    {Entry::DocType, "Nghị quyết liên tịch", "", "NQLT", "", ""},
-    {Entry::DocType, "Thông tư", "", "TT", "", ""},
-    {Entry::DocType, "Luật", "", "L", "Bộ luật", ""},
-    {Entry::DocType, "Pháp lệnh", "", "PL", "", ""},
-    {Entry::DocType, "Công điện", "", "CĐ", "", ""},
-    // Party bodies ("TW" covers the Central Committee, the Politburo and the Secretariat).
-    {Entry::PartyBody, "Ban Chấp hành Trung ương", "TW", "",
-     "Ban Chấp hành Trung ương Đảng|BCH Trung ương|BCH Trung ương Đảng|BCH TW|BCHTW|Bộ Chính trị|Ban Bí thư|"
-     "Ban Bí thư Trung ương|Ban Bí thư Trung ương Đảng|Trung ương Đảng|Trung ương|TW|TƯ|T.Ư",
-     "TƯ|T.Ư"},
-    {Entry::PartyBody, "Ban Tổ chức Trung ương", "BTCTW", "", "", ""},
-    {Entry::PartyBody, "Ban Tuyên giáo Trung ương", "BTGTW", "", "", ""},
-    {Entry::PartyBody, "Ban Dân vận Trung ương", "BDVTW", "", "", ""},
-    {Entry::PartyBody, "Ban Nội chính Trung ương", "BNCTW", "", "", ""},
-    {Entry::PartyBody, "Ban Kinh tế Trung ương", "BKTTW", "", "", ""},
-    {Entry::PartyBody, "Ban Đối ngoại Trung ương", "BĐNTW", "", "", ""},
-    {Entry::PartyBody, "Ủy ban Kiểm tra Trung ương", "UBKTTW", "", "", ""},
-    {Entry::PartyBody, "Văn phòng Trung ương Đảng", "VPTW", "", "Văn phòng Trung ương", ""},
-    {Entry::PartyBody, "Quân ủy Trung ương", "QUTW", "", "", ""},
-    {Entry::PartyBody, "Tỉnh ủy", "TU", "", "Thành ủy|Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy", ""},
-    {Entry::PartyBody, "Huyện ủy", "HU", "", "Ban Thường vụ Huyện ủy", ""},
-    {Entry::PartyBody, "Đảng ủy", "ĐU", "", "", ""},
-    // State bodies.
-    {Entry::StateBody, "Chính phủ", "", "CP", "", ""},
-    {Entry::StateBody, "Thủ tướng Chính phủ", "", "TTg", "Thủ tướng", ""},
-    {Entry::StateBody, "Quốc hội", "", "QH", "", ""},
-    {Entry::StateBody, "Ủy ban Thường vụ Quốc hội", "", "UBTVQH", "", ""},
-    {Entry::StateBody, "Ủy ban nhân dân", "", "UBND", "UBND", ""},
-    {Entry::StateBody, "Hội đồng nhân dân", "", "HĐND", "HĐND", ""},
-    {Entry::StateBody, "Bộ Nội vụ", "", "BNV", "", ""},
-    {Entry::StateBody, "Bộ Tài chính", "", "BTC", "", ""},
-    {Entry::StateBody, "Bộ Công an", "", "BCA", "", ""},
-    {Entry::StateBody, "Bộ Quốc phòng", "", "BQP", "", ""},
-    {Entry::StateBody, "Bộ Ngoại giao", "", "BNG", "", ""},
-    {Entry::StateBody, "Bộ Tư pháp", "", "BTP", "", ""},
-    {Entry::StateBody, "Bộ Y tế", "", "BYT", "", ""},
-    {Entry::StateBody, "Bộ Xây dựng", "", "BXD", "", ""},
-    {Entry::StateBody, "Bộ Công Thương", "", "BCT", "", ""},
-    {Entry::StateBody, "Bộ Giáo dục và Đào tạo", "", "BGDĐT", "", ""},
-    {Entry::StateBody, "Bộ Kế hoạch và Đầu tư", "", "BKHĐT", "", ""},
-    {Entry::StateBody, "Bộ Tài nguyên và Môi trường", "", "BTNMT", "", ""},
-    {Entry::StateBody, "Bộ Lao động - Thương binh và Xã hội", "", "BLĐTBXH", "", ""},
-    {Entry::StateBody, "Bộ Giao thông vận tải", "", "BGTVT", "", ""},
-    {Entry::StateBody, "Bộ Nông nghiệp và Phát triển nông thôn", "", "BNNPTNT", "", ""},
-    {Entry::StateBody, "Bộ Thông tin và Truyền thông", "", "BTTTT", "", ""},
-    {Entry::StateBody, "Bộ Văn hóa, Thể thao và Du lịch", "", "BVHTTDL", "", ""},
-    {Entry::StateBody, "Bộ Khoa học và Công nghệ", "", "BKHCN", "", ""},
-    {Entry::StateBody, "Ngân hàng Nhà nước", "", "NHNN", "", ""},
-    {Entry::StateBody, "Thanh tra Chính phủ", "", "TTCP", "", ""},
-    {Entry::StateBody, "Viện Kiểm sát nhân dân tối cao", "", "VKSNDTC", "", ""},
-    {Entry::StateBody, "Tòa án nhân dân tối cao", "", "TANDTC", "", ""},
-};
-
-// Types that one body alone issues, and the year from which their numbers
-// carry the year: "Nghị định 123/2015" (the code left out) is 123/2015/NĐ-CP.
-// Older decrees were numbered otherwise ("Nghị định 60/CP" of 1994).
-struct SoleIssuer {
-  const char* type;  // the document type in words, as in kKnowledge
-  const char* issuer;
-  int numbered_with_year_since;
-};
-const SoleIssuer kSoleIssuers[] = {
-    {"Nghị định", "CP", 1999},
-};
+// The document types in table order (the first row is the default kind of a
+// shared code), then one row per way of writing an issuer.
+std::vector<Knowledge> knowledge_rows() {
+  std::vector<Knowledge> rows;
+  for (const auto& t : data::document_types::kRows)
+    rows.push_back({Entry::DocType, t.entry, t.party_code, t.state_code, t.other_names, t.other_codes, t.sole_issuer,
+                    std::atoi(t.numbered_with_year_since)});
+  for (const auto& b : data::issuers::kRows) {
+    const bool party = data::issuers::has_class(b, "party");
+    rows.push_back({party ? Entry::PartyBody : Entry::StateBody, b.entry, party ? b.code : "", party ? "" : b.code, "",
+                    data::issuers::has_class(b, "code") ? b.entry : ""});
+  }
+  return rows;
+}
 
 // ---------------------------------------------------------------------------
-// Lookups built once from kKnowledge.
+// Lookups built once from the tables.
 
 std::vector<std::string> split(const char* list) {
   std::vector<std::string> out;
@@ -162,13 +97,24 @@ struct Phrase {
 };
 
 struct Lexicon {
+  const std::vector<Knowledge> rows = knowledge_rows();
   std::unordered_map<std::string, std::vector<Phrase>> phrases;  // by first folded word, longest first
   std::unordered_map<std::string, const Knowledge*> party_types, state_types;  // by code key
   std::unordered_map<std::string, std::string> body_codes;  // code key -> canonical code
   std::unordered_map<std::string, std::string> canonical;   // code key -> official spelling
+  // The National Assembly and its Standing Committee sign with their term
+  // (103/2023/QH15): their codes, the types whose word keeps its kind before
+  // such an identifier, and the kind without one.
+  std::vector<std::string> assembly_codes;
+  std::vector<std::string> assembly_types;
+  const char* assembly_kind = data::document_types::kAssemblyDefault[0];
+  const char* letter_kind = data::document_types::kLetter[0];  // NUMBER/BODY-UNIT
 
   Lexicon() {
-    for (const Knowledge& k : kKnowledge) {
+    for (const auto& b : data::issuers::kRows)
+      if (data::issuers::has_class(b, "assembly")) assembly_codes.emplace_back(b.code);
+    assembly_types.assign(std::begin(data::document_types::kAssembly), std::end(data::document_types::kAssembly));
+    for (const Knowledge& k : rows) {
       std::vector<std::string> names = split(k.other_names);
       names.insert(names.begin(), k.name);
       for (const std::string& name : names) {
@@ -469,8 +415,8 @@ class Parser {
     std::vector<std::string> issuers;
     size_t end = 0;
     // The National Assembly and its Standing Committee sign with their term: QH15, UBTVQH14.
-    auto is_assembly = [](const std::string& s) {
-      for (std::string_view body : {"QH", "UBTVQH"})
+    auto is_assembly = [this](const std::string& s) {
+      for (std::string_view body : lex_.assembly_codes)
         if (s.size() > body.size() && s.compare(0, body.size(), body) == 0 &&
             std::all_of(s.begin() + static_cast<long>(body.size()), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
           return true;
@@ -481,8 +427,8 @@ class Parser {
       issuers.push_back(key);
       end = w_.at(k).end;
       k += 1;
-      type = word && (std::string(word->name) == "Nghị quyết" || std::string(word->name) == "Luật") ? word : nullptr;
-      r.kind = type ? type->name : "Luật";
+      type = word && std::count(lex_.assembly_types.begin(), lex_.assembly_types.end(), word->name) ? word : nullptr;
+      r.kind = type ? type->name : lex_.assembly_kind;
     } else if ((type = type_code(k, false)) && only(w_.gap(k + 1), "-")) {
       symbol = lex_.canonical.at(key);
       size_t j = k + 1;
@@ -506,7 +452,7 @@ class Parser {
       issuers.push_back(unit->code);
       end = unit->end;
       k = unit->next;
-      r.kind = "Công văn";
+      r.kind = lex_.letter_kind;
       r.issuer = body->code;
     } else {
       return std::nullopt;
@@ -592,19 +538,16 @@ class Parser {
   }
 
   // "Nghị định 123/2015": NUMBER/YEAR after the type word of a type that one
-  // body alone issues (kSoleIssuers) is that body's identifier. Returns the
+  // body alone issues (its sole_issuer) is that body's identifier. Returns the
   // token after the year; nothing when more of an identifier follows (a code
   // this parser does not know is no ground for a guess).
   std::optional<size_t> number_and_year(size_t i, const Knowledge* word, Mention& m) {
-    const SoleIssuer* sole = nullptr;
-    for (const SoleIssuer& s : kSoleIssuers)
-      if (std::string_view(s.type) == word->name) sole = &s;
     const Tok& year = w_.at(i + 1);
-    if (!sole || w_.at(i).folded.size() > 4 || !only(w_.gap(i + 1), "/") || w_.gap(i + 1).spaced || !year.digits ||
+    if (!*word->sole_issuer || w_.at(i).folded.size() > 4 || !only(w_.gap(i + 1), "/") || w_.gap(i + 1).spaced || !year.digits ||
         year.folded.size() != 4)
       return std::nullopt;
     const int y = std::stoi(year.folded);
-    if (y < sole->numbered_with_year_since || y > 2099) return std::nullopt;
+    if (y < word->numbered_with_year_since || y > 2099) return std::nullopt;
     const Gap after = w_.gap(i + 2);
     if (w_.exists(i + 2) && !after.newline && (after.marks == "/" || after.marks == "-" ||
                                                (!after.spaced && !after.marks.empty() && w_.at(i + 2).digits)))
@@ -613,9 +556,9 @@ class Parser {
     r.kind = word->name;
     r.number = std::string(w_.raw(i));
     r.year = year.folded;
-    r.symbol = year.folded + "/" + word->state_code + "-" + sole->issuer;
+    r.symbol = year.folded + "/" + word->state_code + "-" + word->sole_issuer;
     r.id = r.number + "/" + *r.symbol;
-    r.issuer = sole->issuer;
+    r.issuer = word->sole_issuer;
     r.resolved = true;
     m.type = word;
     m.end = year.end;
