@@ -2,8 +2,11 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <string>
 #include <vector>
 
+#include "data/abbreviations.h"
+#include "data/page_lines.h"
 #include "dates.h"
 #include "normalize.h"
 #include "sql_util.h"
@@ -13,70 +16,10 @@ namespace vnsql {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Knowledge. Phrases are written as folded words (lower case, no marks, đ→d,
-// punctuation dropped): a line matches a phrase when its words start with
-// the phrase's words and it has at most `max_words` words.
+// Knowledge: the lines of a news page around the article (furniture, trailer,
+// credits, date lines: data/page_lines.tsv) and the capitals before a dash
+// that are no agency (data/abbreviations.tsv), read once below (PageWords).
 
-struct LinePhrase {
-  std::string_view words;
-  size_t max_words;
-};
-
-// Lines of page furniture above the title.
-constexpr LinePhrase kPageFurniture[] = {
-    {"truy cap noi dung luon", 5},  // "skip to content" of Vietnamese WordPress themes
-    {"chuyen den noi dung", 5},
-    {"bo qua noi dung", 5},
-    {"skip to content", 4},
-    {"skip to main content", 5},
-};
-
-// Lines that start the boilerplate trailer of a news page: everything from
-// such a line on is cut from the body.
-constexpr LinePhrase kTrailerMarkers[] = {
-    {"tin lien quan", 4},
-    {"bai viet lien quan", 5},
-    {"bai lien quan", 4},
-    {"tin cung chuyen muc", 5},
-    {"cac tin khac", 4},
-    {"tin khac", 3},
-    {"tin moi hon", 4},
-    {"tin cu hon", 4},
-    {"xem them", 3},
-    {"viet binh luan", 4},
-    {"gui binh luan", 4},
-    {"binh luan", 2},
-    {"y kien ban doc", 5},
-    {"ban doc binh luan", 5},
-    {"chia se", 4},
-    {"tim kiem theo ngay", 5},
-    {"bai viet duoc chia se boi", 10},
-    {"theo doi", 4},  // "Theo dõi VOV.VN": a follow prompt
-    {"leave a reply", 4},
-    {"leave a comment", 4},
-    {"cancel reply", 3},
-    {"your email address will not be published", 12},
-    {"share this", 3},
-    {"like this", 3},
-    {"related posts", 3},
-};
-
-// Words that may stand beside the date on a line that is only a date
-// ("Thứ sáu, 22/03/2019", "Cập nhật lúc 10:30 ngày 7/12/2019").
-constexpr std::string_view kDateLineWords[] = {"thu", "hai", "ba", "tu", "nam", "sau", "bay", "chu", "nhat",
-                                               "ngay", "cap", "luc", "dang", "sang", "chieu", "toi", "trua",
-                                               "gmt", "am", "pm"};
-
-// Credit lines: "Nguồn: thainguyen.gov.vn", "Theo VnExpress", "(Theo TTXVN)".
-constexpr std::string_view kCreditLabel = "nguon";   // followed by ':'
-constexpr std::string_view kCreditWord = "theo";     // "Theo X" on a short line of its own
-constexpr size_t kCreditMaxWords = 6;
-constexpr std::string_view kFollowPrompt = "theo doi";  // "Theo dõi VOV.VN"
-constexpr size_t kFollowMaxWords = 4;
-
-// Capitals before a dash that are not agencies: places that open datelines
-// ("TP.HCM - ..."), and academic titles joined to the next one ("PGS-TS").
-constexpr std::string_view kNotAgencies[] = {"TP.HCM", "TPHCM", "HN", "TP", "PGS", "GS", "TS", "THS", "BS", "KTS"};
 // A dash written against the next word ("LSO-Chiều nay") also joins compounds
 // ("VN-Index", "AV-Test"): such an agency needs this many characters.
 constexpr size_t kMinAttachedAgency = 3;
@@ -167,17 +110,57 @@ LineKey key_of(std::string_view line) {
   return key;
 }
 
+// A phrase of page_lines.tsv: a line matches it when the line's words start
+// with the phrase's and it has at most `max_words` words.
+struct LinePhrase {
+  LineKey key;
+  size_t max_words;
+};
+
 bool matches(const LineKey& key, const LinePhrase& phrase) {
+  const std::string& words = phrase.key.words;
   if (key.count == 0 || key.count > phrase.max_words) return false;
-  if (key.words.compare(0, phrase.words.size(), phrase.words) != 0) return false;
-  return key.words.size() == phrase.words.size() || key.words[phrase.words.size()] == ' ';
+  if (key.words.compare(0, words.size(), words) != 0) return false;
+  return key.words.size() == words.size() || key.words[words.size()] == ' ';
 }
 
-template <size_t N>
-bool matches_any(const LineKey& key, const LinePhrase (&phrases)[N]) {
+// The first of `phrases` that the line matches, or null.
+const LinePhrase* match(const LineKey& key, const std::vector<LinePhrase>& phrases) {
   for (const auto& p : phrases)
-    if (matches(key, p)) return true;
-  return false;
+    if (matches(key, p)) return &p;
+  return nullptr;
+}
+
+struct PageWords {
+  std::vector<LinePhrase> furniture, trailer, credit_labels, credits, follows;
+  std::vector<std::string> date_line_words;  // folded
+  std::vector<std::string> not_agencies;     // in capitals
+
+  PageWords() {
+    namespace lines = data::page_lines;
+    for (const lines::Row& row : lines::kRows) {
+      LinePhrase phrase{key_of(row.entry), *row.max_words ? std::stoul(row.max_words) : SIZE_MAX};
+      auto add_to = [&](std::vector<LinePhrase>& list, const char* name) {
+        if (lines::has_class(row, name)) list.push_back(phrase);
+      };
+      add_to(furniture, "furniture");
+      add_to(trailer, "trailer");
+      add_to(credit_labels, "credit-label");
+      add_to(credits, "credit");
+      add_to(follows, "follow");
+      if (lines::has_class(row, "date-line")) date_line_words.push_back(phrase.key.words);
+    }
+    for (std::string capitals : data::abbreviations::kNotAgency) {
+      for (char& c : capitals)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+      not_agencies.push_back(std::move(capitals));
+    }
+  }
+};
+
+const PageWords& page_words() {
+  static const PageWords words;
+  return words;
 }
 
 // True if the line is a date with nothing but weekday and time words beside it.
@@ -192,7 +175,7 @@ bool is_date_line(std::string_view line) {
     if (w.begin >= date.begin && w.end <= date.end) continue;
     bool numeric = w.folded.find_first_not_of("0123456789") == std::string::npos;
     bool known = false;
-    for (auto word : kDateLineWords) known = known || w.folded == word;
+    for (const std::string& word : page_words().date_line_words) known = known || w.folded == word;
     if (!numeric && !known) return false;
   }
   return true;
@@ -243,7 +226,7 @@ std::string_view dateline_agency(std::string_view line) {
   std::string_view rest = line.substr(i);
   size_t dash = rest.substr(0, 1) == "-" ? 1 : (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") ? 3 : 0;
   if (!dash) return {};
-  for (auto word : kNotAgencies)
+  for (const std::string& word : page_words().not_agencies)
     if (agency == word) return {};
   rest.remove_prefix(dash);
   if (!spaced && !paren && (rest.empty() || rest[0] != ' ')) {
@@ -265,7 +248,8 @@ std::string article_title(std::string_view text) {
   while (lines.next(line)) {
     if (line.text.empty()) continue;
     if (title.empty()) {
-      if (line.text.size() <= kShortLineBytes && (matches_any(key_of(line.text), kPageFurniture) || is_date_line(line.text)))
+      if (line.text.size() <= kShortLineBytes &&
+          (match(key_of(line.text), page_words().furniture) || is_date_line(line.text)))
         continue;
       title = line.text;
       if (has_diacritics(title)) break;
@@ -328,18 +312,17 @@ std::string article_source(std::string_view text) {
     std::string_view credit = strip_parentheses(line.text);
     LineKey key = key_of(credit);
     if (key.count < 2) continue;
-    bool follow = matches(key, {kFollowPrompt, kFollowMaxWords});
-    if (follow) {
-      if (best < kFollow) { best = kFollow; source = after_words(credit, 2); }
+    const PageWords& words = page_words();
+    if (const LinePhrase* follow = match(key, words.follows)) {
+      if (best < kFollow) { best = kFollow; source = after_words(credit, follow->key.count); }
       continue;
     }
-    bool labeled = key.words.compare(0, kCreditLabel.size() + 1, std::string(kCreditLabel) + " ") == 0 &&
-                   credit.find(':') != std::string_view::npos && credit.find(':') < 12;
-    bool theo = key.words.compare(0, kCreditWord.size() + 1, std::string(kCreditWord) + " ") == 0 &&
-                key.count <= kCreditMaxWords && credit.find(',') == std::string_view::npos;
-    if (labeled || theo) {
+    // "Nguồn: thainguyen.gov.vn" (a colon soon after), "Theo VnExpress" (no comma).
+    const LinePhrase* labeled = credit.find(':') < 12 ? match(key, words.credit_labels) : nullptr;
+    const LinePhrase* theo = credit.find(',') == std::string_view::npos ? match(key, words.credits) : nullptr;
+    if (const LinePhrase* label = labeled ? labeled : theo) {
       best = kCredit;
-      source = after_words(credit, 1);
+      source = after_words(credit, label->key.count);
     }
   }
   return std::string(source);
@@ -358,7 +341,7 @@ std::string article_body(std::string_view text) {
     if (line.text.empty()) continue;
     ++nonempty;
     bool is_short = line.text.size() <= kShortLineBytes;
-    if (is_short && nonempty > kMinLinesBeforeTrailer && matches_any(key_of(line.text), kTrailerMarkers)) {
+    if (is_short && nonempty > kMinLinesBeforeTrailer && match(key_of(line.text), page_words().trailer)) {
       cut = line.begin;
       break;
     }
