@@ -6,6 +6,7 @@
 #include <array>
 #include <vector>
 
+#include "data/syllables.h"
 #include "normalize.h"
 #include "sql_util.h"
 #include "utf8.h"
@@ -96,15 +97,8 @@ constexpr ViqrMark kViqrVowelMarks[] = {{'(', kBreve, "a"}, {'^', kCircumflex, "
 constexpr ViqrMark kViqrTones[] = {{'`', kGrave, "aeiouy"}, {'\'', kAcute, "aeiouy"}, {'?', kHook, "aeiouy"},
                                    {'~', kTilde, "aeiouy"}, {'.', kDot, "aeiouy"}};
 
-// Syllable structure, on folded (unmarked, đ→d) lower-case letters.
-constexpr std::string_view kOnsets[] = {"",  "b",  "c",  "ch", "d",  "g",  "gh", "gi", "h",  "k",
-                                        "kh", "l",  "m",  "n",  "ng", "ngh", "nh", "p",  "ph", "qu",
-                                        "r",  "s",  "t",  "th", "tr", "v",  "x"};
-constexpr std::string_view kNuclei[] = {"a",   "e",   "i",   "o",   "u",   "y",   "ai",  "ao",  "au",  "ay",
-                                        "eo",  "eu",  "ia",  "ie",  "iu",  "oa",  "oe",  "oi",  "oo",  "ua",
-                                        "ue",  "ui",  "uo",  "uu",  "uy",  "ye",  "ieu", "oai", "oao", "oay",
-                                        "oeo", "uay", "uoi", "uou", "uya", "uye", "uyu", "yeu"};
-constexpr std::string_view kCodas[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
+// Syllable structure (data/syllables.tsv) is checked on folded (unmarked,
+// đ→d) lower-case letters: the onset đ never matches, d stands for it.
 
 constexpr size_t kDetectSample = 64 * 1024;
 constexpr size_t kNormalizeChunk = 1 << 20;
@@ -336,7 +330,7 @@ const std::vector<char32_t>& vietnamese_letters() {
 }
 
 template <size_t N>
-bool in(const std::string_view (&list)[N], std::string_view s) {
+bool in(const char* const (&list)[N], std::string_view s) {
   return std::find(std::begin(list), std::end(list), s) != std::end(list);
 }
 
@@ -348,12 +342,12 @@ bool is_syllable(const Word& w) {
   }
   std::string_view f = w.folded;
   if (f.size() > 7) return false;
-  for (std::string_view onset : kOnsets) {
+  for (std::string_view onset : data::syllables::kOnset) {
     if (f.substr(0, onset.size()) != onset) continue;
     std::string_view rest = f.substr(onset.size());
     size_t v = rest.find_first_not_of("aeiouy");
     if (v == std::string_view::npos) v = rest.size();
-    if (in(kNuclei, rest.substr(0, v)) && in(kCodas, rest.substr(v))) return true;
+    if (in(data::syllables::kNucleus, rest.substr(0, v)) && in(data::syllables::kCoda, rest.substr(v))) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 #include <array>
 #include <vector>
 
+#include "data/syllables.h"
 #include "sql_util.h"
 #include "utf8.h"
 
@@ -38,11 +39,7 @@ constexpr LookAlike kDLookAlikes[] = {{0x0110, true}, {0x0111, false}, {0x00D0, 
 constexpr char32_t kVowels[] = {U'a', U'ă', U'â', U'e', U'ê', U'i', U'o', U'ô', U'ơ', U'u', U'ư', U'y'};
 constexpr char32_t kMarkedVowels[] = {U'ă', U'â', U'ê', U'ô', U'ơ', U'ư'};
 
-// Syllable onsets and codas (lower case, no marks but đ).
-constexpr std::u32string_view kOnsets[] = {U"", U"b", U"c", U"ch", U"d", U"đ", U"g", U"gh", U"gi", U"h",
-                                           U"k", U"kh", U"l", U"m", U"n", U"ng", U"ngh", U"nh", U"p",
-                                           U"ph", U"qu", U"r", U"s", U"t", U"th", U"tr", U"v", U"x"};
-constexpr std::u32string_view kCodas[] = {U"", U"c", U"ch", U"m", U"n", U"ng", U"nh", U"p", U"t"};
+// Syllable onsets and codas (lower case, no marks but đ): data/syllables.tsv.
 
 // ---------------------------------------------------------------------------
 // Per-code-point table, built once from utf8proc (thread-safe static init).
@@ -218,8 +215,15 @@ struct Tables {
     }
     for (char32_t v : kVowels) vowel[v] = 1;
     for (char32_t v : kMarkedVowels) vowel[v] = 2;
-    for (auto o : kOnsets) onsets.push_back(pack(o.data(), static_cast<int>(o.size())));
-    for (auto c : kCodas) codas.push_back(pack(c.data(), static_cast<int>(c.size())));
+    for (const char* o : data::syllables::kOnset) onsets.push_back(pack(o));
+    for (const char* c : data::syllables::kCoda) codas.push_back(pack(c));
+  }
+
+  static uint64_t pack(std::string_view utf8) {
+    char32_t s[4];
+    int n = 0;
+    for (size_t i = 0; i < utf8.size() && n < 4;) s[n++] = utf8::decode(utf8, i);
+    return pack(s, n);
   }
 
   // Up to three letters below U+0250 as one integer; anything else as ~0.
