@@ -1,0 +1,276 @@
+// The vocabularies of data/ (data/README.md): well-formed columns, each entry
+// once, in canonical form, made of the words it shows; and the generated
+// headers hold what the tables say.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "data/abbreviations.h"
+#include "data/bodies.h"
+#include "data/boundary_words.h"
+#include "data/countries.h"
+#include "data/document_types.h"
+#include "data/honorifics.h"
+#include "data/issuers.h"
+#include "data/name_contexts.h"
+#include "data/page_lines.h"
+#include "data/place_words.h"
+#include "data/places.h"
+#include "data/surnames.h"
+#include "data/syllables.h"
+#include "data/title_heads.h"
+#include "normalize.h"
+
+namespace vnsql {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int> lines;  // line number of each row
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t from = 0;
+  for (size_t at; (at = s.find(sep, from)) != std::string::npos; from = at + 1) out.push_back(s.substr(from, at - from));
+  out.push_back(s.substr(from));
+  return out;
+}
+
+Table read_table(const fs::path& path) {
+  Table t;
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty() || line[0] == '#') continue;
+    if (t.header.empty()) {
+      t.header = split(line, '\t');
+      continue;
+    }
+    t.rows.push_back(split(line, '\t'));
+    t.lines.push_back(n);
+  }
+  return t;
+}
+
+const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
+
+// The classes each table may use (data/README.md); a class not listed is a typo.
+const std::map<std::string, std::set<std::string>> kClasses = {
+    {"abbreviations", {"period", "not-agency"}},
+    {"bodies", {"body", "title-word", "org-prefix"}},
+    {"boundary_words", {"boundary", "caption"}},
+    {"countries", {"country"}},
+    {"document_types", {"type", "letter", "assembly", "assembly-default"}},
+    {"honorifics", {"honorific", "comrade", "plural"}},
+    {"issuers", {"party", "state", "code", "body", "assembly"}},
+    {"name_contexts", {"not-person", "org-prefix"}},
+    {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
+    {"place_words", {"title-word", "local-unit", "not-person"}},
+    {"places", {"province", "district", "archipelago"}},
+    {"surnames", {"surname", "left-out"}},
+    {"syllables", {"onset", "nucleus", "coda"}},
+    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list"}},
+};
+
+std::map<std::string, Table> all_tables() {
+  std::map<std::string, Table> tables;
+  for (const auto& file : fs::directory_iterator(kDataDir))
+    if (file.path().extension() == ".tsv") tables[file.path().stem().string()] = read_table(file.path());
+  return tables;
+}
+
+// Why `text` is not words as written ("" if it is): words separated by one
+// space; a part may be words joined by dots (T.Ư, TP.HCM), end with a comma
+// ("văn hóa, thể thao") or be a spaced dash ("Lao động - Thương binh").
+std::string word_problem(const std::string& text) {
+  const std::vector<std::string> parts = split(text, ' ');
+  size_t expected = 0;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    std::string part = parts[p];
+    if (part == "-" && p > 0 && p + 1 < parts.size()) continue;
+    if (part.size() > 1 && part.back() == ',' && p + 1 < parts.size()) part.pop_back();
+    for (const std::string& piece : split(part, '.')) {
+      WordScanner scanner(piece);
+      Word w;
+      if (piece.empty()) return "an empty word: two spaces, or a stray '.' or ','";
+      if (!scanner.next(w) || w.begin != 0 || w.end != piece.size() || scanner.next(w))
+        return "'" + piece + "' is not one word";
+      ++expected;
+    }
+  }
+  WordScanner scanner(text);
+  Word w;
+  size_t words = 0;
+  while (scanner.next(w)) ++words;
+  if (words != expected) return std::to_string(words) + " words, " + std::to_string(expected) + " written";
+  return "";
+}
+
+TEST(Data, EveryTableIsKnownAndWellFormed) {
+  const auto tables = all_tables();
+  std::set<std::string> names;
+  for (const auto& [name, table] : tables) {
+    names.insert(name);
+    SCOPED_TRACE("data/" + name + ".tsv");
+    ASSERT_GE(table.header.size(), 3u);
+    EXPECT_EQ(table.header.front(), "entry");
+    EXPECT_EQ(table.header[1], "class");
+    EXPECT_EQ(table.header.back(), "note");
+    EXPECT_FALSE(table.rows.empty());
+    const auto known = kClasses.find(name);
+    ASSERT_NE(known, kClasses.end()) << "a new table: list its classes in kClasses and data/README.md";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const auto& row = table.rows[r];
+      SCOPED_TRACE("line " + std::to_string(table.lines[r]));
+      ASSERT_EQ(row.size(), table.header.size());
+      for (const std::string& field : row) {
+        EXPECT_EQ(field.find('\r'), std::string::npos);
+        EXPECT_EQ(field, std::string(field.c_str())) << "NUL byte";
+        if (!field.empty()) {
+          EXPECT_NE(field.front(), ' ') << field;
+          EXPECT_NE(field.back(), ' ') << field;
+        }
+      }
+      ASSERT_FALSE(row[1].empty()) << "no class";
+      for (const std::string& c : split(row[1], ' ')) EXPECT_TRUE(known->second.count(c)) << "class '" << c << "'";
+    }
+  }
+  std::set<std::string> expected;
+  for (const auto& [name, classes] : kClasses) expected.insert(name);
+  EXPECT_EQ(names, expected);
+}
+
+TEST(Data, EntriesAreCanonicalWordsAsWritten) {
+  for (const auto& [name, table] : all_tables()) {
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const std::string& entry = table.rows[r][0];
+      SCOPED_TRACE("data/" + name + ".tsv line " + std::to_string(table.lines[r]) + ": " + entry);
+      EXPECT_EQ(normalize(entry), entry);
+      if (entry.empty()) {
+        EXPECT_EQ(name, "syllables") << "only a syllable's onset or coda may be empty";
+        continue;
+      }
+      EXPECT_EQ(word_problem(entry), "");
+    }
+  }
+}
+
+TEST(Data, NoEntryTwiceInATableNorInAClass) {
+  std::map<std::string, std::string> by_class;  // "class\tlower entry" -> where
+  for (const auto& [name, table] : all_tables()) {
+    std::map<std::string, int> seen;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const auto& row = table.rows[r];
+      const std::string key = lower(row[0]);
+      const std::string here = "data/" + name + ".tsv line " + std::to_string(table.lines[r]);
+      auto [at, fresh] = seen.emplace(key, table.lines[r]);
+      EXPECT_TRUE(fresh) << here << ": '" << row[0] << "' is already on line " << at->second;
+      for (const std::string& c : split(row[1], ' ')) {
+        auto [other, first] = by_class.emplace(c + "\t" + key, here);
+        EXPECT_TRUE(first) << here << ": '" << row[0] << "' of class " << c << " is also in " << other->second;
+      }
+    }
+  }
+}
+
+// Codes as identifiers write them: letters and digits, dots inside (T.Ư).
+bool is_code(const std::string& code) { return !code.empty() && code.find(' ') == std::string::npos && word_problem(code).empty(); }
+
+TEST(Data, DocumentTypesAndIssuersHaveTheirCodes) {
+  const auto tables = all_tables();
+  const Table& issuers = tables.at("issuers");
+  std::set<std::string> state_codes;
+  for (size_t r = 0; r < issuers.rows.size(); ++r) {
+    const auto& row = issuers.rows[r];
+    SCOPED_TRACE("data/issuers.tsv line " + std::to_string(issuers.lines[r]));
+    const std::vector<std::string> classes = split(row[1], ' ');
+    const bool party = std::count(classes.begin(), classes.end(), "party") > 0;
+    const bool state = std::count(classes.begin(), classes.end(), "state") > 0;
+    EXPECT_NE(party, state) << "an issuer signs Party or State identifiers";
+    EXPECT_TRUE(is_code(row[2])) << row[2];
+    if (state) state_codes.insert(row[2]);
+  }
+  const Table& types = tables.at("document_types");
+  ASSERT_EQ(types.header, (std::vector<std::string>{"entry", "class", "party code", "state code", "other names",
+                                                    "other codes", "sole issuer", "numbered with year since", "note"}));
+  for (size_t r = 0; r < types.rows.size(); ++r) {
+    const auto& row = types.rows[r];
+    SCOPED_TRACE("data/document_types.tsv line " + std::to_string(types.lines[r]) + ": " + row[0]);
+    EXPECT_TRUE(!row[2].empty() || !row[3].empty()) << "no code";
+    for (int c : {2, 3}) EXPECT_TRUE(row[c].empty() || is_code(row[c])) << row[c];
+    for (const std::string& other : split(row[4], '|')) {
+      if (row[4].empty()) break;
+      EXPECT_EQ(normalize(other), other);
+      EXPECT_EQ(word_problem(other), "") << other;
+    }
+    for (const std::string& code : split(row[5], '|')) EXPECT_TRUE(row[5].empty() || is_code(code)) << code;
+    EXPECT_EQ(row[6].empty(), row[7].empty()) << "a sole issuer needs the year its numbers carry the year from";
+    if (!row[6].empty()) {
+      EXPECT_TRUE(state_codes.count(row[6])) << row[6] << " is no State issuer's code";
+      EXPECT_FALSE(row[3].empty()) << "the identifier is built with the State code";
+      EXPECT_EQ(row[7].size(), 4u);
+      EXPECT_EQ(row[7].find_first_not_of("0123456789"), std::string::npos) << row[7];
+    }
+  }
+}
+
+TEST(Data, PageLinesMatchLinesTheirLength) {
+  const Table t = read_table(kDataDir / "page_lines.tsv");
+  ASSERT_EQ(t.header, (std::vector<std::string>{"entry", "class", "max words", "note"}));
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    SCOPED_TRACE("data/page_lines.tsv line " + std::to_string(t.lines[r]) + ": " + row[0]);
+    if (row[2].empty()) continue;
+    ASSERT_EQ(row[2].find_first_not_of("0123456789"), std::string::npos) << row[2];
+    // A phrase longer than its line limit could never match.
+    EXPECT_GE(std::stoul(row[2]), split(row[0], ' ').size());
+  }
+}
+
+// The generated headers (cmake/data_tables.cmake) hold every entry as written.
+template <size_t N>
+std::vector<std::string> entries_of(const char* const (&entries)[N]) {
+  return std::vector<std::string>(std::begin(entries), std::end(entries));
+}
+
+TEST(Data, GeneratedHeadersHoldEveryEntry) {
+  const std::map<std::string, std::vector<std::string>> generated = {
+      {"abbreviations", entries_of(data::abbreviations::kEntries)},
+      {"bodies", entries_of(data::bodies::kEntries)},
+      {"boundary_words", entries_of(data::boundary_words::kEntries)},
+      {"countries", entries_of(data::countries::kEntries)},
+      {"document_types", entries_of(data::document_types::kEntries)},
+      {"honorifics", entries_of(data::honorifics::kEntries)},
+      {"issuers", entries_of(data::issuers::kEntries)},
+      {"name_contexts", entries_of(data::name_contexts::kEntries)},
+      {"page_lines", entries_of(data::page_lines::kEntries)},
+      {"place_words", entries_of(data::place_words::kEntries)},
+      {"places", entries_of(data::places::kEntries)},
+      {"surnames", entries_of(data::surnames::kEntries)},
+      {"syllables", entries_of(data::syllables::kEntries)},
+      {"title_heads", entries_of(data::title_heads::kEntries)},
+  };
+  for (const auto& [name, table] : all_tables()) {
+    std::vector<std::string> entries;
+    for (const auto& row : table.rows) entries.push_back(row[0]);
+    ASSERT_TRUE(generated.count(name)) << name;
+    EXPECT_EQ(generated.at(name), entries) << "data/" << name << ".tsv";
+  }
+  // Class arrays and has_class() agree with the class column.
+  EXPECT_EQ(entries_of(data::document_types::kLetter), std::vector<std::string>{"Công văn"});
+  EXPECT_TRUE(data::issuers::has_class(data::issuers::kRows[0], "party"));
+  EXPECT_FALSE(data::issuers::has_class(data::issuers::kRows[0], "part"));
+}
+
+}  // namespace
+}  // namespace vnsql
