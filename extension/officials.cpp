@@ -58,6 +58,13 @@ class PhraseSet {
     auto it = by_first_.find(first_folded);
     return it == by_first_.end() ? nullptr : &it->second;
   }
+  // Whether a phrase starts with the word (as written: "Nguyễn" starts no "nguyên ...").
+  bool starts(const Word& w) const {
+    if (const auto* cands = candidates(w.folded))
+      for (const Phrase& p : *cands)
+        if (!w.accented || p[0].lower == w.lower) return true;
+    return false;
+  }
 
  private:
   template <size_t N>
@@ -563,7 +570,11 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
     if (n == toks.size()) toks.resize(toks.size() * 2);
     Token& t = toks[n];
     if (!scanner.next(t.word)) break;
-    t.sep = classify_separator(text.substr(prev_end, t.word.begin - prev_end), prev_abbrev);
+    const std::string_view gap = text.substr(prev_end, t.word.begin - prev_end);
+    t.sep = classify_separator(gap, prev_abbrev);
+    // An unspaced dash joins a compound ("GD-ĐT", "Bà Rịa-Vũng Tàu"), not a
+    // name and the title after it ("Ông Trần Minh Sang-Trưởng Phòng ...").
+    if (t.sep == 0 && gap == "-" && (k.heads.starts(t.word) || k.modifiers.starts(t.word))) t.sep = kDash;
     if (n > 0 && ((t.sep & kBlank) || (n >= kSoftLimit && (t.sep & kPeriod)) || n >= kHardLimit)) {
       size_t last = n;
       flush();
