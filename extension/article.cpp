@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "chars.h"
 #include "data/abbreviations.h"
 #include "data/page_lines.h"
 #include "dates.h"
@@ -38,32 +39,33 @@ struct Line {
   std::string_view text; // trimmed
 };
 
-// Bytes of white space at the start of s (ASCII spaces, no-break space, zero-width space, BOM).
+// Bytes of the code point that starts s if `is` holds for it, else 0.
+template <class Class>
+size_t leading(std::string_view s, Class is) {
+  size_t i = 0;
+  return !s.empty() && is(utf8::decode(s, i)) ? i : 0;
+}
+
+// Bytes of the code point that ends s if `is` holds for it, else 0.
+template <class Class>
+size_t trailing(std::string_view s, Class is) {
+  size_t start = s.size();
+  while (start > 0 && s.size() - start < 3 && (static_cast<unsigned char>(s[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return 0;
+  size_t i = --start;
+  return is(utf8::decode(s, i)) && i == s.size() ? i - start : 0;
+}
+
+// Bytes of white space at the start and at the end of s (chars.h).
 size_t space_prefix(std::string_view s) {
   size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { ++i; continue; }
-    if (s.compare(i, 2, "\xC2\xA0") == 0) { i += 2; continue; }
-    if (s.compare(i, 3, "\xE2\x80\x8B") == 0 || s.compare(i, 3, "\xEF\xBB\xBF") == 0) { i += 3; continue; }
-    break;
-  }
+  while (size_t n = leading(s.substr(i), chars::is_space)) i += n;
   return i;
 }
 
 size_t space_suffix(std::string_view s) {
   size_t n = 0;
-  while (n < s.size()) {
-    std::string_view rest = s.substr(0, s.size() - n);
-    char c = rest.back();
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { ++n; continue; }
-    if (rest.size() >= 2 && rest.substr(rest.size() - 2) == "\xC2\xA0") { n += 2; continue; }
-    if (rest.size() >= 3 && (rest.substr(rest.size() - 3) == "\xE2\x80\x8B" || rest.substr(rest.size() - 3) == "\xEF\xBB\xBF")) {
-      n += 3;
-      continue;
-    }
-    break;
-  }
+  while (size_t k = trailing(s.substr(0, s.size() - n), chars::is_space)) n += k;
   return n;
 }
 
@@ -188,7 +190,8 @@ std::string_view after_words(std::string_view line, size_t words) {
   size_t end = 0;
   for (size_t k = 0; k < words && scanner.next(w); ++k) end = w.end;
   std::string_view rest = line.substr(end);
-  while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ' || rest.front() == '-')) rest.remove_prefix(1);
+  auto separates = [](char32_t c) { return c == ':' || chars::is_space(c) || chars::is_dash(c); };
+  while (size_t n = leading(rest, separates)) rest.remove_prefix(n);
   return trim(rest);
 }
 
@@ -221,15 +224,15 @@ std::string_view dateline_agency(std::string_view line) {
     ++i;
   }
   size_t spaces = i;
-  while (i < line.size() && line[i] == ' ') ++i;
+  while (size_t n = leading(line.substr(i), chars::is_space)) i += n;
   bool spaced = i > spaces;
   std::string_view rest = line.substr(i);
-  size_t dash = rest.substr(0, 1) == "-" ? 1 : (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") ? 3 : 0;
+  size_t dash = leading(rest, chars::is_dash);
   if (!dash) return {};
   for (const std::string& word : page_words().not_agencies)
     if (agency == word) return {};
   rest.remove_prefix(dash);
-  if (!spaced && !paren && (rest.empty() || rest[0] != ' ')) {
+  if (!spaced && !paren && !leading(rest, chars::is_space)) {
     // "LSO-Chiều nay": the next word is a capitalized word, not more capitals ("PGS-TS").
     if (agency.size() < kMinAttachedAgency) return {};
     if (rest.size() >= 2 && rest[0] >= 'A' && rest[0] <= 'Z' && rest[1] >= 'A' && rest[1] <= 'Z') return {};

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "chars.h"
 #include "sql_util.h"
 #include "table_function.h"
 #include "utf8.h"
@@ -19,7 +20,8 @@ constexpr std::string_view kMonthWord = "thang";  // tháng
 // "năm" (year); "nam" is accepted only as written without any diacritics,
 // since accented look-alikes (nâm, nấm) are other words.
 constexpr std::string_view kYearWords[] = {"năm", "nam"};
-// Separators of numeric dates; one date uses one separator ("19/5-2018" is not a date).
+// Separators of numeric dates, every dash as '-' (chars.h); one date uses one
+// separator ("19/5-2018" is not a date).
 constexpr std::string_view kNumericSeparators = "/-.";
 // "tháng 10/2017", "tháng 10-2017".
 constexpr std::string_view kMonthYearSeparators = "/-";
@@ -57,37 +59,47 @@ bool valid_day(int year, int month, int day) {
   return day <= kDays[month - 1];
 }
 
-// The single separator character between two words, or 0 if the gap is not one such character.
-char single_separator(std::string_view text, const Word& a, const Word& b, std::string_view allowed) {
-  if (b.begin != a.end + 1) return 0;
-  char c = text[a.end];
-  return allowed.find(c) != std::string_view::npos ? c : 0;
+// The separator the code point at text[i] is (every dash is '-'), or 0;
+// `next` receives the position after it.
+char separator_at(std::string_view text, size_t i, size_t& next) {
+  next = i;
+  const char32_t c = utf8::decode(text, next);
+  if (chars::is_dash(c)) return '-';
+  return c < 0x80 ? static_cast<char>(c) : 0;
 }
 
-// True if the gap between two words is horizontal space only (spaces, tabs, no-break spaces).
+// The single separator character between two words, or 0 if the gap is not one such character.
+char single_separator(std::string_view text, const Word& a, const Word& b, std::string_view allowed) {
+  size_t next = 0;
+  const char c = b.begin > a.end ? separator_at(text, a.end, next) : 0;
+  return c && next == b.begin && allowed.find(c) != std::string_view::npos ? c : 0;
+}
+
+// True if the gap between two words is horizontal space only (chars.h).
 bool space_between(std::string_view text, const Word& a, const Word& b) {
   if (b.begin <= a.end) return false;
-  for (size_t i = a.end; i < b.begin;) {
-    if (text[i] == ' ' || text[i] == '\t') { ++i; continue; }
-    if (text.compare(i, 2, "\xC2\xA0") == 0) { i += 2; continue; }
-    return false;
-  }
+  for (size_t i = a.end; i < b.begin;)
+    if (!chars::is_space(utf8::decode(text, i))) return false;
   return true;
 }
 
 // A numeric date must not be the tail of a longer number ("4.687/4.687", "1,5/6/2019").
 bool starts_a_number(std::string_view text, const Word& first) {
-  size_t b = first.begin;
-  if (b >= 2 && kNumberJoiners.find(text[b - 1]) != std::string_view::npos && is_digit(text[b - 2])) return false;
-  return true;
+  // The code point before the date's first word: back over continuation bytes.
+  size_t at = first.begin;
+  while (at > 0 && first.begin - at < 3 && (static_cast<unsigned char>(text[at - 1]) & 0xC0) == 0x80) --at;
+  if (at == 0) return true;
+  size_t next = 0;
+  const char c = separator_at(text, --at, next);
+  return !(next == first.begin && c && kNumberJoiners.find(c) != std::string_view::npos && at > 0 &&
+           is_digit(text[at - 1]));
 }
 
 // ...nor its head ("19/5/2018/5", "1.2.2019.3").
 bool ends_a_number(std::string_view text, const Word& last) {
-  size_t e = last.end;
-  if (e + 1 < text.size() && kNumberJoiners.find(text[e]) != std::string_view::npos && is_digit(text[e + 1]))
-    return false;
-  return true;
+  size_t next = 0;
+  const char c = last.end < text.size() ? separator_at(text, last.end, next) : 0;
+  return !(c && kNumberJoiners.find(c) != std::string_view::npos && next < text.size() && is_digit(text[next]));
 }
 
 bool is_year_word(const Word& w) {
@@ -100,7 +112,11 @@ bool is_year_word(const Word& w) {
 // written-out date goes on with its year.
 bool year_word_follows(std::string_view text, size_t pos) {
   size_t i = pos;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  while (i < text.size()) {
+    size_t next = i;
+    if (!chars::is_space(utf8::decode(text, next))) break;
+    i = next;
+  }
   if (i == pos) return false;
   // The next word, read as every other word is (any case, tone placement, NFD).
   WordScanner next_word(text.substr(i));

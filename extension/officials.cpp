@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "chars.h"
 #include "data/abbreviations.h"
 #include "data/bodies.h"
 #include "data/boundary_words.h"
@@ -462,7 +463,7 @@ class SegmentParser {
     for (size_t i = 0; i < s.size();) {
       size_t start = i;
       char32_t cp = utf8::decode(s, i);
-      if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x2028) {
+      if (chars::is_space(cp) || chars::is_line_break(cp)) {
         space = true;
         continue;
       }
@@ -492,33 +493,59 @@ class SegmentParser {
   bool accented_ = false;
 };
 
+// A short gap with every space written ' ' and every dash '-'.
+std::string plain_gap(std::string_view gap) {
+  std::string out;
+  for (size_t i = 0; i < gap.size();) {
+    const size_t start = i;
+    const char32_t cp = utf8::decode(gap, i);
+    if (chars::is_space(cp)) out += ' ';
+    else if (chars::is_dash(cp)) out += '-';
+    else out.append(gap.substr(start, i - start));
+  }
+  return out;
+}
+
+bool is_one_dash(std::string_view gap) {
+  size_t i = 0;
+  return !gap.empty() && chars::is_dash(utf8::decode(gap, i)) && i == gap.size();
+}
+
 unsigned classify_separator(std::string_view gap, bool after_abbreviation) {
   // Written without spaces these join the words of one name or abbreviation:
   // "TP.HCM", "X.Điền Hải", "GD-ĐT", "TT-Huế", "GD&ĐT"; so does " & ".
-  if (gap == "." || gap == "-" || gap == "&" || gap == " & ") return 0;
+  if (gap.size() <= 7) {  // " & " with three-byte spaces
+    const std::string plain = plain_gap(gap);
+    if (plain == "." || plain == "-" || plain == "&" || plain == " & ") return 0;
+  }
   unsigned sep = 0;
   int newlines = 0;
   for (size_t i = 0; i < gap.size();) {
     size_t start = i;
     char32_t cp = utf8::decode(gap, i);
-    switch (cp) {
-      case ' ': case '\t': case '\r': case 0xA0: case 0x200B: break;
-      case '\n': ++newlines; break;
-      case ',': sep |= kComma; break;
-      case ';': sep |= kSemi; break;
-      case ':': sep |= kColon; break;
-      case '.':
-        if (!(after_abbreviation && start == 0)) sep |= kPeriod;
-        break;
-      case '!': case '?': case 0x2026: sep |= kPeriod; break;
-      case '-': case 0x2013: case 0x2014: case 0x2212: sep |= kDash; break;
-      case '(': case '[': sep |= kOpen; break;
-      case ')': case ']': sep |= kClose; break;
-      case '/': sep |= kSlash; break;
-      default: sep |= kOther; break;
+    if (chars::is_space(cp)) continue;
+    if (chars::is_line_break(cp)) {
+      ++newlines;
+      continue;
     }
-    if (cp == '\n') continue;
-    if (cp != ' ' && cp != '\t' && cp != '\r' && cp != 0xA0) newlines = newlines > 1 ? newlines : 0;
+    if (chars::is_dash(cp)) {
+      sep |= kDash;
+    } else {
+      switch (cp) {
+        case ',': sep |= kComma; break;
+        case ';': sep |= kSemi; break;
+        case ':': sep |= kColon; break;
+        case '.':
+          if (!(after_abbreviation && start == 0)) sep |= kPeriod;
+          break;
+        case '!': case '?': case 0x2026: sep |= kPeriod; break;
+        case '(': case '[': sep |= kOpen; break;
+        case ')': case ']': sep |= kClose; break;
+        case '/': sep |= kSlash; break;
+        default: sep |= kOther; break;
+      }
+    }
+    newlines = newlines > 1 ? newlines : 0;  // one line break then punctuation: no line break
   }
   if (newlines == 1) sep |= kNewline;
   if (newlines > 1) sep |= kBlank;
@@ -573,8 +600,8 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
     const std::string_view gap = text.substr(prev_end, t.word.begin - prev_end);
     t.sep = classify_separator(gap, prev_abbrev);
     // An unspaced dash joins a compound ("GD-ĐT", "Bà Rịa-Vũng Tàu"), not a
-    // name and the title after it ("Ông Trần Minh Sang-Trưởng Phòng ...").
-    if (t.sep == 0 && gap == "-" && (k.heads.starts(t.word) || k.modifiers.starts(t.word))) t.sep = kDash;
+    // name and the title after it ("Ông Trần Minh Sang–Trưởng Phòng ...").
+    if (t.sep == 0 && is_one_dash(gap) && (k.heads.starts(t.word) || k.modifiers.starts(t.word))) t.sep = kDash;
     if (n > 0 && ((t.sep & kBlank) || (n >= kSoftLimit && (t.sep & kPeriod)) || n >= kHardLimit)) {
       size_t last = n;
       flush();

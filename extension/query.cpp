@@ -1,5 +1,6 @@
 #include "query.h"
 
+#include "chars.h"
 #include "normalize.h"
 #include "sql_util.h"
 #include "utf8.h"
@@ -7,22 +8,15 @@
 namespace vnsql {
 namespace {
 
-// Characters that join word runs into one identifier (26-NQ/TW, 19.5.2018),
-// dash variants included (18‑NQ/TW, 40–CT/TW).
-constexpr char32_t kJoiners[] = {U'-', U'/', U'.', 0x2010, 0x2011, 0x2013};
-
 // Operators FTS5 knows, taken as such only in capitals.
 constexpr std::string_view kOperators[] = {"AND", "OR", "NOT"};
 
 // An empty phrase: parses, matches nothing.
 constexpr std::string_view kMatchNothing = "\"\"";
 
-bool is_joiner(char32_t cp) {
-  for (char32_t j : kJoiners)
-    if (cp == j) return true;
-  return false;
-}
-
+// Characters that join word runs into one identifier (26-NQ/TW, 19.5.2018),
+// every dash included (18‑NQ/TW, 40–CT/TW).
+bool is_joiner(char32_t cp) { return cp == U'/' || cp == U'.' || chars::is_dash(cp); }
 
 bool is_ascii_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

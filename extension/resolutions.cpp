@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "chars.h"
 #include "data/document_types.h"
 #include "data/issuers.h"
 #include "normalize.h"
@@ -67,9 +68,6 @@ std::vector<std::string> split(const char* list) {
   return out;
 }
 
-bool is_dash(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212 || c == 0xFE63 || c == 0xFF0D; }
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x202F || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF; }
-
 // A code's key: letters upper-case, look-alikes of Đ as Đ, dots dropped.
 // `ok` is false when the text holds anything a code cannot hold.
 std::string code_key(std::string_view raw, bool* ok = nullptr, bool* upper = nullptr) {
@@ -79,8 +77,8 @@ std::string code_key(std::string_view raw, bool* ok = nullptr, bool* upper = nul
     char32_t c = utf8::decode(raw, i);
     if (c >= 'a' && c <= 'z') { key.push_back(static_cast<char>(c - 32)); all_upper = false; }
     else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) key.push_back(static_cast<char>(c));
-    else if (c == 0x110 || c == 0xD0 || c == 0x189) key += "Đ";
-    else if (c == 0x111 || c == 0xF0 || c == 0x256) { key += "Đ"; all_upper = false; }
+    else if (chars::is_capital_d(c)) key += "Đ";
+    else if (chars::is_small_d(c)) { key += "Đ"; all_upper = false; }
     else if (c == 0x1AF) key += "Ư";
     else if (c == 0x1B0) { key += "Ư"; all_upper = false; }
     else if (c == '.') {}
@@ -185,9 +183,9 @@ class Window {
     Gap g;
     for (size_t k = from; k < to;) {
       char32_t c = utf8::decode(text_, k);
-      if (c == '\n' || c == 0x2028 || c == 0x2029) g.newline = true;
-      else if (is_space(c)) g.spaced = true;
-      else if (is_dash(c)) g.marks.push_back('-');
+      if (chars::is_line_break(c)) g.newline = true;
+      else if (chars::is_space(c)) g.spaced = true;
+      else if (chars::is_dash(c)) g.marks.push_back('-');
       else if (c == '/' && !g.marks.empty() && g.marks.back() == '/') {}  // doubled slash
       else utf8::append(g.marks, c);
     }
@@ -317,7 +315,7 @@ class Parser {
     while (k < raw.size()) {
       size_t p = k;
       char32_t c = utf8::decode(raw, p);
-      bool is_upper = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == 0x110 || c == 0xD0 || c == 0x1AF;
+      bool is_upper = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || chars::is_capital_d(c) || c == 0x1AF;
       if (!is_upper) break;
       k = p;
       upper_end = k;
