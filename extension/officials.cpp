@@ -493,31 +493,25 @@ class SegmentParser {
   bool accented_ = false;
 };
 
-// A short gap with every space written ' ' and every dash '-'.
-std::string plain_gap(std::string_view gap) {
-  std::string out;
-  for (size_t i = 0; i < gap.size();) {
-    const size_t start = i;
-    const char32_t cp = utf8::decode(gap, i);
-    if (chars::is_space(cp)) out += ' ';
-    else if (chars::is_dash(cp)) out += '-';
-    else out.append(gap.substr(start, i - start));
-  }
-  return out;
+// Whether s is one code point of the class.
+bool is_one(std::string_view s, bool (*is)(char32_t)) {
+  size_t i = 0;
+  return !s.empty() && is(utf8::decode(s, i)) && i == s.size();
 }
 
-bool is_one_dash(std::string_view gap) {
-  size_t i = 0;
-  return !gap.empty() && chars::is_dash(utf8::decode(gap, i)) && i == gap.size();
+bool is_one_dash(std::string_view gap) { return is_one(gap, chars::is_dash); }
+
+// Written without spaces these join the words of one name or abbreviation:
+// "TP.HCM", "X.Điền Hải", "GD-ĐT", "TT-Huế", "GD&ĐT"; so does " & ".
+bool joins(std::string_view gap) {
+  if (gap == "." || gap == "&" || is_one_dash(gap)) return true;
+  const size_t amp = gap.find('&');
+  return amp != std::string_view::npos && is_one(gap.substr(0, amp), chars::is_space) &&
+         is_one(gap.substr(amp + 1), chars::is_space);
 }
 
 unsigned classify_separator(std::string_view gap, bool after_abbreviation) {
-  // Written without spaces these join the words of one name or abbreviation:
-  // "TP.HCM", "X.Điền Hải", "GD-ĐT", "TT-Huế", "GD&ĐT"; so does " & ".
-  if (gap.size() <= 7) {  // " & " with three-byte spaces
-    const std::string plain = plain_gap(gap);
-    if (plain == "." || plain == "-" || plain == "&" || plain == " & ") return 0;
-  }
+  if (gap == " " || joins(gap)) return 0;  // one space: most gaps
   unsigned sep = 0;
   int newlines = 0;
   for (size_t i = 0; i < gap.size();) {
