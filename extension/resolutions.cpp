@@ -1,9 +1,12 @@
 #include "resolutions.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "normalize.h"
 #include "sql_util.h"
@@ -295,11 +298,139 @@ struct Mention {
 bool plain(const Gap& g) { return g.marks.empty() && !g.newline; }
 bool only(const Gap& g, const char* marks) { return g.marks == marks && !g.newline; }
 
+// Mentions packed one after another in one byte string: a text of nothing
+// but references then costs a few times its size, where a Mention takes about
+// 400 bytes however short its reference. A record holds its flags, its type,
+// its position and length in characters, then its strings, each a varint of
+// its length plus one (0: none) followed by the bytes. A mention's date and
+// context are not in its record (see set_date).
+class MentionStore {
+ public:
+  void add(const Mention& m, std::string_view surface, size_t start, size_t length) {
+    records_.push_back(bytes_.size());
+    dates_.push_back(0);
+    contexts_.push_back(nullptr);
+    if (m.r.date) set_date(records_.size() - 1, *m.r.date);
+    bytes_.push_back(static_cast<char>((m.is_short ? kShort : 0) | (m.r.resolved ? kResolved : 0) |
+                                       (m.glued_ngay ? kGluedNgay : 0)));
+    put_number(m.type ? static_cast<size_t>(m.type - kKnowledge) + 1 : 0);
+    put_number(kind_index(m.r.kind));
+    put_number(start);
+    put_number(length);
+    const Resolution& r = m.r;
+    for (const auto& field : {r.id, r.symbol, r.issuer, r.year}) put_string(field);
+    for (std::string_view field : {std::string_view(r.number), surface}) put_string(field);
+  }
+  Mention get(size_t k) const {
+    Mention m;
+    size_t at = records_[k];
+    const auto flags = static_cast<unsigned char>(bytes_[at++]);
+    m.is_short = flags & kShort;
+    m.r.resolved = flags & kResolved;
+    m.glued_ngay = flags & kGluedNgay;
+    const size_t type = get_number(at);
+    m.type = type ? &kKnowledge[type - 1] : nullptr;
+    Resolution& r = m.r;
+    r.kind = kKnowledge[get_number(at)].name;
+    r.start = get_number(at);
+    r.length = get_number(at);
+    for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = get_string(at);
+    for (auto* field : {&r.number, &r.surface}) *field = get_string(at).value_or("");
+    if (const uint32_t d = dates_[k]) {
+      char iso[11];
+      std::snprintf(iso, sizeof iso, "%04u-%02u-%02u", d / 10000 % 10000, d / 100 % 100, d % 100);
+      r.date = iso;
+    }
+    if (const Knowledge* body = contexts_[k]) {
+      m.context_party = body->entry == Entry::PartyBody;
+      m.context_code = m.context_party ? body->party_code : body->state_code;
+    }
+    return m;
+  }
+  // Dates and issuers named after a list are given to its mentions once they
+  // are stored, so they are kept beside the records, as numbers and pointers.
+  bool has_date(size_t k) const { return dates_[k] != 0; }
+  void set_date(size_t k, const std::string& iso) {  // YYYY-MM-DD
+    dates_[k] = static_cast<uint32_t>(std::stoul(iso.substr(0, 4)) * 10000 + std::stoul(iso.substr(5, 2)) * 100 +
+                                      std::stoul(iso.substr(8, 2)));
+  }
+  void set_context(size_t k, const Knowledge* body) { contexts_[k] = body; }
+  // Writes record k anew at the end (its old bytes stay, unused); its date and
+  // context stay as they were.
+  void replace(size_t k, const Mention& m) {
+    Mention copy = m;
+    copy.context_code.clear();
+    copy.r.date.reset();
+    add(copy, m.r.surface, m.r.start, m.r.length);
+    records_[k] = records_.back();
+    records_.pop_back();
+    dates_.pop_back();
+    contexts_.pop_back();
+  }
+  bool is_short(size_t k) const { return bytes_[records_[k]] & kShort; }
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+  // Keeps, in order, the records for which keep(k) is true.
+  template <class Keep>
+  void keep_if(Keep&& keep) {
+    size_t kept = 0;
+    for (size_t k = 0; k < records_.size(); ++k) {
+      if (!keep(k)) continue;
+      records_[kept] = records_[k];
+      dates_[kept] = dates_[k];
+      contexts_[kept++] = contexts_[k];
+    }
+    records_.resize(kept);
+    dates_.resize(kept);
+    contexts_.resize(kept);
+  }
+
+ private:
+  enum : unsigned char { kShort = 1, kResolved = 2, kGluedNgay = 4 };
+  // Every kind is the name of a document type in kKnowledge.
+  static size_t kind_index(const std::string& kind) {
+    for (const Knowledge& k : kKnowledge)
+      if (k.entry == Entry::DocType && kind == k.name) return static_cast<size_t>(&k - kKnowledge);
+    throw std::logic_error("resolutions: unknown kind " + kind);
+  }
+  void put_number(size_t n) {
+    for (; n >= 0x80; n >>= 7) bytes_.push_back(static_cast<char>(0x80 | (n & 0x7F)));
+    bytes_.push_back(static_cast<char>(n));
+  }
+  void put_string(std::optional<std::string_view> s) {
+    put_number(s ? s->size() + 1 : 0);
+    if (s) bytes_.insert(bytes_.end(), s->begin(), s->end());
+  }
+  void put_string(const std::optional<std::string>& s) {
+    put_string(s ? std::optional<std::string_view>(*s) : std::nullopt);
+  }
+  size_t get_number(size_t& at) const {
+    size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(bytes_[at++]);
+      n |= static_cast<size_t>(byte & 0x7F) << shift;
+      if (byte < 0x80) return n;
+    }
+  }
+  std::optional<std::string> get_string(size_t& at) const {
+    const size_t n = get_number(at);
+    if (!n) return std::nullopt;
+    at += n - 1;
+    return std::string(bytes_.begin() + static_cast<long>(at - (n - 1)), bytes_.begin() + static_cast<long>(at));
+  }
+
+  std::deque<char> bytes_;        // not a string: it grows without copying itself
+  std::vector<size_t> records_;  // where each record starts, in text order
+  std::vector<uint32_t> dates_;  // YYYYMMDD, 0 for none
+  std::vector<const Knowledge*> contexts_;  // the issuer named after a short reference
+};
+
 class Parser {
  public:
-  explicit Parser(std::string_view text) : w_(text), lex_(lexicon()) {}
+  // Finds every mention, in text order, into `out`.
+  Parser(std::string_view text, MentionStore& out) : w_(text), lex_(lexicon()), chars_(text), out_(out) {}
 
-  std::vector<Mention> run() {
+  void run() {
     size_t i = 0;
     while (w_.exists(i)) {
       w_.release_before(i > 0 ? i - 1 : 0);
@@ -309,13 +440,12 @@ class Parser {
         Mention m;
         m.begin = w_.at(i).begin;
         if (auto after = full(i, nullptr, m)) {
-          out_.push_back(std::move(m));
+          push(m);
           next = add_date(*after, 1);
         }
       }
       i = next > i ? next : i + 1;
     }
-    return std::move(out_);
   }
 
  private:
@@ -571,13 +701,16 @@ class Parser {
 
   // Gives the date at token i (if any) to the last `count` mentions without one.
   size_t add_date(size_t i, size_t count) {
-    auto d = date_at(i, !out_.empty() && out_.back().glued_ngay);
+    auto d = date_at(i, !out_.empty() && out_.get(out_.size() - 1).glued_ngay);
     if (!d) return i;
-    for (size_t k = 0; k < count && k < out_.size(); ++k) {
-      auto& r = out_[out_.size() - 1 - k].r;
-      if (!r.date) r.date = d->first;
-    }
+    for (size_t k = out_.size() - std::min(count, out_.size()); k < out_.size(); ++k)
+      if (!out_.has_date(k)) out_.set_date(k, d->first);
     return d->second;
+  }
+
+  void push(const Mention& m) {
+    const size_t start = chars_.position(m.begin);
+    out_.add(m, w_.text().substr(m.begin, m.end - m.begin), start, chars_.position(m.end) - start);
   }
 
   // A short reference's number at token i: not part of a date, a decimal or an amount.
@@ -639,11 +772,11 @@ class Parser {
     Mention m;
     m.begin = w_.at(begin_tok).begin;
     if (auto after = full(i, word, m)) {
-      out_.push_back(std::move(m));
+      push(m);
       return after;
     }
     if (auto after = number_and_year(i, word, m)) {
-      out_.push_back(std::move(m));
+      push(m);
       return after;
     }
     if (!short_number(i)) return std::nullopt;
@@ -659,7 +792,7 @@ class Parser {
       m.end = w_.at(next).end;
       ++next;
     }
-    out_.push_back(std::move(m));
+    push(m);
     return next;
   }
 
@@ -686,13 +819,15 @@ class Parser {
       size_t after_date = add_date(*e, undated);
       if (after_date != *e) undated = 0;
       e = after_date;
+      w_.release_before(*e - 1);  // a list may be as long as the text
       Gap g = w_.gap(*e);
       if (g.newline || !w_.exists(*e)) break;
       size_t k = *e;
       if (w_.at(k).folded == "va" && (g.marks.empty() || g.marks == ",")) { ++k; g = w_.gap(k); if (!plain(g)) break; }
       else if (g.marks != ",") break;
-      const bool last_short = out_.back().is_short;
-      const Knowledge* last_type = out_.back().type;
+      const Mention last = out_.get(out_.size() - 1);
+      const bool last_short = last.is_short;
+      const Knowledge* last_type = last.type;
       std::optional<size_t> next = item(k, nullptr, false);
       if (!next && last_short) next = item(k, last_type, true);
       if (!next) break;
@@ -707,10 +842,8 @@ class Parser {
       auto [body, n] = body_at(k + 1);
       if (body && names_other_body(k + 1 + n)) body = nullptr;
       if (body) {
-        for (size_t m = first; m < out_.size(); ++m) {
-          if (!out_[m].is_short) continue;
-          out_[m].context_party = body->entry == Entry::PartyBody;
-          out_[m].context_code = out_[m].context_party ? body->party_code : body->state_code;
+        for (size_t k = first; k < out_.size(); ++k) {
+          if (out_.is_short(k)) out_.set_context(k, body);
         }
         k += 1 + n;
       }
@@ -720,7 +853,8 @@ class Parser {
 
   Window w_;
   const Lexicon& lex_;
-  std::vector<Mention> out_;
+  utf8::CharCounter chars_;
+  MentionStore& out_;
 };
 
 std::string strip_zeros(const std::string& n) {
@@ -733,7 +867,7 @@ std::string strip_zeros(const std::string& n) {
 // from the Party body named after them; those with a body named come first,
 // so that "Nghị quyết 18 của Trung ương ... Nghị quyết 18" resolves both.
 // A reference whose issuer or year cannot be known keeps no id.
-void resolve(std::vector<Mention>& mentions) {
+void resolve(MentionStore& mentions) {
   // Mentions with an id, in text order, by kind|number and by kind|number|issuer
   // (the first of joint issuers), so each look-up is a binary search.
   std::unordered_map<std::string, std::vector<size_t>> known;
@@ -741,31 +875,39 @@ void resolve(std::vector<Mention>& mentions) {
   auto issuer_key = [&](const Mention& m, const std::string& issuer) {
     return key(m) + "|" + issuer.substr(0, issuer.find('-'));
   };
-  auto add = [&](size_t k) {
-    for (const std::string& kk : {key(mentions[k]), issuer_key(mentions[k], mentions[k].r.issuer.value_or(""))}) {
+  auto wanted_key = [&](const Mention& m) { return m.context_code.empty() ? key(m) : issuer_key(m, m.context_code); };
+  // Only what a short reference looks for is indexed: a text with none needs no index.
+  std::unordered_set<std::string> wanted;
+  for (size_t k = 0; k < mentions.size(); ++k)
+    if (mentions.is_short(k)) wanted.insert(wanted_key(mentions.get(k)));
+  if (wanted.empty()) return;
+  auto add = [&](size_t k, const Mention& m) {
+    for (const std::string& kk : {key(m), issuer_key(m, m.r.issuer.value_or(""))}) {
+      if (!wanted.count(kk)) continue;
       auto& list = known[kk];
       list.insert(std::upper_bound(list.begin(), list.end(), k), k);
     }
   };
   for (size_t k = 0; k < mentions.size(); ++k)
-    if (!mentions[k].is_short) add(k);
-  auto nearest = [&](size_t k) -> const Mention* {
-    const Mention& m = mentions[k];
-    auto it = known.find(m.context_code.empty() ? key(m) : issuer_key(m, m.context_code));
-    if (it == known.end() || it->second.empty()) return nullptr;
+    if (!mentions.is_short(k)) add(k, mentions.get(k));
+  auto nearest = [&](size_t k, const Mention& m) -> std::optional<size_t> {
+    auto it = known.find(wanted_key(m));
+    if (it == known.end() || it->second.empty()) return std::nullopt;
     auto after = std::upper_bound(it->second.begin(), it->second.end(), k);
-    return &mentions[after == it->second.begin() ? *after : *(after - 1)];
+    return after == it->second.begin() ? *after : *(after - 1);
   };
-  std::vector<size_t> built;
+  std::vector<std::pair<size_t, Mention>> built;
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < mentions.size(); ++k) {
-      Mention& m = mentions[k];
-      if (!m.is_short || m.context_code.empty() != (pass == 1)) continue;
-      if (const Mention* best = nearest(k)) {
-        m.r.id = best->r.id;
-        m.r.symbol = best->r.symbol;
-        m.r.issuer = best->r.issuer;
-        m.r.year = best->r.year;
+      if (!mentions.is_short(k)) continue;
+      Mention m = mentions.get(k);
+      if (m.context_code.empty() != (pass == 1)) continue;
+      if (auto best_at = nearest(k, m)) {
+        const Mention best = mentions.get(*best_at);
+        m.r.id = best.r.id;
+        m.r.symbol = best.r.symbol;
+        m.r.issuer = best.r.issuer;
+        m.r.year = best.r.year;
         m.r.resolved = true;
       } else if (m.context_party && *m.type->party_code) {
         std::string symbol = std::string(m.type->party_code) + "/" + m.context_code;
@@ -773,43 +915,47 @@ void resolve(std::vector<Mention>& mentions) {
         m.r.symbol = symbol;
         m.r.issuer = m.context_code;
         m.r.resolved = true;
-        built.push_back(k);
+        built.emplace_back(k, m);
       } else if (!m.context_code.empty()) {
         m.r.issuer = m.context_code;  // known issuer, unknown year or style: no guess
+      } else {
+        continue;
       }
+      mentions.replace(k, m);
     }
-    for (size_t k : built) add(k);
+    for (const auto& [k, m] : built) add(k, m);
     built.clear();
   }
   // A type word with a bare number and nothing to identify it is not a reference.
-  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                [](const Mention& m) { return m.is_short && !m.r.id && m.context_code.empty(); }),
-                 mentions.end());
+  mentions.keep_if([&](size_t k) {
+    if (!mentions.is_short(k)) return true;
+    const Mention m = mentions.get(k);
+    return m.r.id || !m.context_code.empty();
+  });
+}
+
+MentionStore find_resolutions(std::string_view text) {
+  MentionStore mentions;
+  Parser(text, mentions).run();
+  resolve(mentions);
+  return mentions;
 }
 
 }  // namespace
 
 std::vector<Resolution> resolutions(std::string_view text) {
-  std::vector<Mention> mentions = Parser(text).run();
-  resolve(mentions);
+  const MentionStore mentions = find_resolutions(text);
   std::vector<Resolution> out;
   out.reserve(mentions.size());
-  utf8::CharCounter chars(text);
-  for (Mention& m : mentions) {
-    Resolution& r = m.r;
-    r.surface = std::string(text.substr(m.begin, m.end - m.begin));
-    r.start = chars.position(m.begin);
-    r.length = chars.position(m.end) - r.start;
-    out.push_back(std::move(r));
-  }
+  for (size_t k = 0; k < mentions.size(); ++k) out.push_back(mentions.get(k).r);
   return out;
 }
 
 std::optional<std::string> resolution_id(std::string_view text, long long n) {
   if (n < 1) return std::nullopt;
-  std::vector<Resolution> all = resolutions(text);
-  if (static_cast<unsigned long long>(n) > all.size()) return std::nullopt;
-  return all[static_cast<size_t>(n - 1)].id;
+  const MentionStore mentions = find_resolutions(text);
+  if (static_cast<unsigned long long>(n) > mentions.size()) return std::nullopt;
+  return mentions.get(static_cast<size_t>(n - 1)).r.id;
 }
 
 // ---------------------------------------------------------------------------
@@ -819,16 +965,27 @@ namespace {
 
 Cell cell(const std::optional<std::string>& s) { return s ? Cell(*s) : Cell(nullptr); }
 
-std::unique_ptr<RowSource> open_resolutions(sqlite3_value** args, int) {
-  std::vector<Row> rows;
-  if (auto text = sql::text_arg(args[0])) {
-    for (Resolution& r : resolutions(*text)) {
-      rows.push_back(Row{cell(r.id), Cell(r.kind), Cell(r.number), cell(r.symbol), cell(r.issuer), cell(r.year),
-                         cell(r.date), Cell(r.surface), Cell(static_cast<int64_t>(r.start)),
-                         Cell(static_cast<int64_t>(r.length)), Cell(static_cast<int64_t>(r.resolved))});
-    }
+// Rows made one at a time from the packed mentions.
+class ResolutionRows : public RowSource {
+ public:
+  explicit ResolutionRows(MentionStore mentions) : mentions_(std::move(mentions)) {}
+  bool next(Row& row) override {
+    if (next_ >= mentions_.size()) return false;
+    const Resolution r = mentions_.get(next_++).r;
+    row = Row{cell(r.id), Cell(r.kind), Cell(r.number), cell(r.symbol), cell(r.issuer), cell(r.year),
+              cell(r.date), Cell(r.surface), Cell(static_cast<int64_t>(r.start)),
+              Cell(static_cast<int64_t>(r.length)), Cell(static_cast<int64_t>(r.resolved))};
+    return true;
   }
-  return std::make_unique<VectorRowSource>(std::move(rows));
+
+ private:
+  MentionStore mentions_;
+  size_t next_ = 0;
+};
+
+std::unique_ptr<RowSource> open_resolutions(sqlite3_value** args, int) {
+  auto text = sql::text_arg(args[0]);
+  return std::make_unique<ResolutionRows>(text ? find_resolutions(*text) : MentionStore());
 }
 
 }  // namespace
