@@ -674,6 +674,11 @@ bool has_diacritics(std::string_view text) {
 
 namespace {
 
+// FTS5 keeps at most this many bytes of a term (FTS5_MAX_TOKEN_SIZE), and no
+// word of any vocabulary comes near it: a longer word's forms are made from
+// its first bytes, so that one huge word costs no more memory than that.
+constexpr size_t kMaxWordFormBytes = 32768;
+
 // Real text repeats a small vocabulary (a few thousand syllables), so each
 // thread keeps the forms of recently seen spellings: a direct-mapped cache
 // keyed by the word's bytes. Per thread, so it needs no locking.
@@ -752,7 +757,12 @@ bool WordScanner::next(Word& word) {
   pos_ = i;
   word.begin = start;
   word.end = i;
-  const std::string_view raw = text_.substr(start, i - start);
+  std::string_view raw = text_.substr(start, i - start);
+  if (raw.size() > kMaxWordFormBytes) {  // its forms are made from its start only
+    size_t cut = kMaxWordFormBytes;
+    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;  // a whole code point
+    raw = raw.substr(0, cut);
+  }
   if (ascii) {  // letters and digits only: lower-casing is all there is to do
     word.lower.clear();
     append_ascii_word(word.lower, raw, Form::Lower);
