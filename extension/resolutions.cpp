@@ -896,7 +896,7 @@ void resolve(MentionStore& mentions) {
     auto after = std::upper_bound(it->second.begin(), it->second.end(), k);
     return after == it->second.begin() ? *after : *(after - 1);
   };
-  std::vector<std::pair<size_t, Mention>> built;
+  std::vector<size_t> built;
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < mentions.size(); ++k) {
       if (!mentions.is_short(k)) continue;
@@ -915,7 +915,7 @@ void resolve(MentionStore& mentions) {
         m.r.symbol = symbol;
         m.r.issuer = m.context_code;
         m.r.resolved = true;
-        built.emplace_back(k, m);
+        built.push_back(k);
       } else if (!m.context_code.empty()) {
         m.r.issuer = m.context_code;  // known issuer, unknown year or style: no guess
       } else {
@@ -923,7 +923,7 @@ void resolve(MentionStore& mentions) {
       }
       mentions.replace(k, m);
     }
-    for (const auto& [k, m] : built) add(k, m);
+    for (size_t k : built) add(k, mentions.get(k));
     built.clear();
   }
   // A type word with a bare number and nothing to identify it is not a reference.
