@@ -302,29 +302,39 @@ bool only(const Gap& g, const char* marks) { return g.marks == marks && !g.newli
 // but references then costs a few times its size, where a Mention takes about
 // 400 bytes however short its reference. A record holds its flags, its type,
 // its position and length in characters, then its strings, each a varint of
-// its length plus one (0: none) followed by the bytes. A mention's date and
-// context are not in its record (see set_date).
+// its length plus one (0: none) followed by the bytes.
 class MentionStore {
  public:
   void add(const Mention& m, std::string_view surface, size_t start, size_t length) {
-    records_.push_back(bytes_.size());
-    dates_.push_back(0);
-    contexts_.push_back(nullptr);
-    if (m.r.date) set_date(records_.size() - 1, *m.r.date);
-    bytes_.push_back(static_cast<char>((m.is_short ? kShort : 0) | (m.r.resolved ? kResolved : 0) |
-                                       (m.glued_ngay ? kGluedNgay : 0)));
-    put_number(m.type ? static_cast<size_t>(m.type - kKnowledge) + 1 : 0);
-    put_number(kind_index(m.r.kind));
-    put_number(start);
-    put_number(length);
+    thread_local std::string record;
+    record.clear();
     const Resolution& r = m.r;
-    for (const auto& field : {r.id, r.symbol, r.issuer, r.year}) put_string(field);
-    for (std::string_view field : {std::string_view(r.number), surface}) put_string(field);
+    // Almost every id is its number and its symbol: then it is not written.
+    const char joint = !r.id || !r.symbol || r.id->size() != r.number.size() + 1 + r.symbol->size() ||
+                               r.id->compare(0, r.number.size(), r.number) != 0 ||
+                               r.id->compare(r.number.size() + 1, std::string::npos, *r.symbol) != 0
+                           ? 0
+                           : (*r.id)[r.number.size()];
+    record.push_back(static_cast<char>((m.is_short ? kShort : 0) | (r.resolved ? kResolved : 0) |
+                                       (m.glued_ngay ? kGluedNgay : 0) | (joint == '-' ? kIdDash : 0) |
+                                       (joint == '/' ? kIdSlash : 0)));
+    record.append(kFixedBytes - 1, '\0');  // context and date, set in place
+    put_number(record, m.type ? static_cast<size_t>(m.type - kKnowledge) + 1 : 0);
+    put_number(record, kind_index(r.kind));
+    put_number(record, start);
+    put_number(record, length);
+    put_string(record, r.id && joint != '-' && joint != '/' ? std::optional<std::string_view>(*r.id) : std::nullopt);
+    for (const auto& field : {r.symbol, r.issuer, r.year})
+      put_string(record, field ? std::optional<std::string_view>(*field) : std::nullopt);
+    for (std::string_view field : {std::string_view(r.number), surface}) put_string(record, field);
+    records_.push_back(place(record));
+    if (m.r.date) set_date(records_.size() - 1, *m.r.date);
   }
   Mention get(size_t k) const {
     Mention m;
-    size_t at = records_[k];
-    const auto flags = static_cast<unsigned char>(bytes_[at++]);
+    const char* at = records_[k];
+    const auto flags = static_cast<unsigned char>(*at);
+    at += kFixedBytes;
     m.is_short = flags & kShort;
     m.r.resolved = flags & kResolved;
     m.glued_ngay = flags & kGluedNgay;
@@ -336,93 +346,127 @@ class MentionStore {
     r.length = get_number(at);
     for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = get_string(at);
     for (auto* field : {&r.number, &r.surface}) *field = get_string(at).value_or("");
-    if (const uint32_t d = dates_[k]) {
-      char iso[11];
-      std::snprintf(iso, sizeof iso, "%04u-%02u-%02u", d / 10000 % 10000, d / 100 % 100, d % 100);
-      r.date = iso;
+    if (flags & (kIdDash | kIdSlash)) r.id = r.number + ((flags & kIdDash) ? "-" : "/") + *r.symbol;
+    if (uint32_t d = date(k)) {
+      std::string iso = "0000-00-00";
+      for (size_t i : {9, 8, 6, 5, 3, 2, 1, 0}) iso[i] = static_cast<char>('0' + d % 10), d /= 10;
+      r.date = std::move(iso);
     }
-    if (const Knowledge* body = contexts_[k]) {
+    if (const Knowledge* body = context(k)) {
       m.context_party = body->entry == Entry::PartyBody;
       m.context_code = m.context_party ? body->party_code : body->state_code;
     }
+    if (flags & (kBuiltFromContext | kIssuerFromContext)) r.issuer = m.context_code;
+    if (flags & kBuiltFromContext) {  // NUMBER-TYPE/ISSUER, the issuer named after the list
+      r.symbol = std::string(m.type->party_code) + "/" + m.context_code;
+      r.id = r.number + "-" + *r.symbol;
+      r.resolved = true;
+    }
     return m;
   }
-  // Dates and issuers named after a list are given to its mentions once they
-  // are stored, so they are kept beside the records, as numbers and pointers.
-  bool has_date(size_t k) const { return dates_[k] != 0; }
+  // Dates and issuers named after a list come once its mentions are stored:
+  // they have fixed places in the record, written there in place.
+  bool has_date(size_t k) const { return date(k) != 0; }
   void set_date(size_t k, const std::string& iso) {  // YYYY-MM-DD
-    dates_[k] = static_cast<uint32_t>(std::stoul(iso.substr(0, 4)) * 10000 + std::stoul(iso.substr(5, 2)) * 100 +
-                                      std::stoul(iso.substr(8, 2)));
+    const auto d = static_cast<uint32_t>(std::stoul(iso.substr(0, 4)) * 10000 + std::stoul(iso.substr(5, 2)) * 100 +
+                                         std::stoul(iso.substr(8, 2)));
+    std::memcpy(records_[k] + 2, &d, sizeof d);
   }
-  void set_context(size_t k, const Knowledge* body) { contexts_[k] = body; }
-  // Writes record k anew at the end (its old bytes stay, unused); its date and
-  // context stay as they were.
+  bool has_context(size_t k) const { return records_[k][1] != 0; }
+  void set_context(size_t k, const Knowledge* body) { records_[k][1] = static_cast<char>(body - kKnowledge + 1); }
+  // Writes record k anew (its old bytes stay, unused); its date and context
+  // stay as they were.
   void replace(size_t k, const Mention& m) {
-    Mention copy = m;
-    copy.context_code.clear();
-    copy.r.date.reset();
-    add(copy, m.r.surface, m.r.start, m.r.length);
+    add(m, m.r.surface, m.r.start, m.r.length);
+    std::memcpy(records_.back() + 1, records_[k] + 1, kFixedBytes - 1);
     records_[k] = records_.back();
     records_.pop_back();
-    dates_.pop_back();
-    contexts_.pop_back();
   }
-  bool is_short(size_t k) const { return bytes_[records_[k]] & kShort; }
+  bool is_short(size_t k) const { return *records_[k] & kShort; }
+  // How a short reference is resolved by the issuer named after it (see get()).
+  enum Derived : unsigned char { kBuiltFromContext = 32, kIssuerFromContext = 64 };
+  void mark(size_t k, Derived how) { *records_[k] = static_cast<char>(*records_[k] | how); }
+  bool has_id(size_t k) const {  // the id is the first string, after four numbers
+    if (*records_[k] & (kIdDash | kIdSlash | kBuiltFromContext)) return true;
+    const char* at = records_[k] + kFixedBytes;
+    for (int n = 0; n < 4; ++n) get_number(at);
+    return get_number(at) != 0;
+  }
   size_t size() const { return records_.size(); }
   bool empty() const { return records_.empty(); }
   // Keeps, in order, the records for which keep(k) is true.
   template <class Keep>
   void keep_if(Keep&& keep) {
     size_t kept = 0;
-    for (size_t k = 0; k < records_.size(); ++k) {
-      if (!keep(k)) continue;
-      records_[kept] = records_[k];
-      dates_[kept] = dates_[k];
-      contexts_[kept++] = contexts_[k];
-    }
+    for (size_t k = 0; k < records_.size(); ++k)
+      if (keep(k)) records_[kept++] = records_[k];
     records_.resize(kept);
-    dates_.resize(kept);
-    contexts_.resize(kept);
   }
 
  private:
-  enum : unsigned char { kShort = 1, kResolved = 2, kGluedNgay = 4 };
+  enum : unsigned char { kShort = 1, kResolved = 2, kGluedNgay = 4, kIdDash = 8, kIdSlash = 16 };
+  // Flags, the issuer named after the mention (index + 1 in kKnowledge, or
+  // 0), its date (YYYYMMDD as 4 bytes, or 0).
+  static constexpr size_t kFixedBytes = 6;
+  static_assert(std::size(kKnowledge) < 255, "an issuer's index fits in a byte");
+  uint32_t date(size_t k) const {
+    uint32_t d;
+    std::memcpy(&d, records_[k] + 2, sizeof d);
+    return d;
+  }
+  const Knowledge* context(size_t k) const {
+    const auto index = static_cast<unsigned char>(records_[k][1]);
+    return index ? &kKnowledge[index - 1] : nullptr;
+  }
+  // Records are written into blocks that never move, so that the store grows
+  // without a copy of itself (a string doubling would hold both for a while).
+  static constexpr size_t kBlockBytes = 64 * 1024;
+  char* place(const std::string& record) {
+    if (record.size() > free_) {
+      const size_t size = std::max(kBlockBytes, record.size());
+      blocks_.push_back(std::make_unique<char[]>(size));
+      next_ = blocks_.back().get();
+      free_ = size;
+    }
+    char* at = next_;
+    std::memcpy(at, record.data(), record.size());
+    next_ += record.size();
+    free_ -= record.size();
+    return at;
+  }
   // Every kind is the name of a document type in kKnowledge.
   static size_t kind_index(const std::string& kind) {
     for (const Knowledge& k : kKnowledge)
       if (k.entry == Entry::DocType && kind == k.name) return static_cast<size_t>(&k - kKnowledge);
     throw std::logic_error("resolutions: unknown kind " + kind);
   }
-  void put_number(size_t n) {
-    for (; n >= 0x80; n >>= 7) bytes_.push_back(static_cast<char>(0x80 | (n & 0x7F)));
-    bytes_.push_back(static_cast<char>(n));
+  static void put_number(std::string& out, size_t n) {
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>(0x80 | (n & 0x7F)));
+    out.push_back(static_cast<char>(n));
   }
-  void put_string(std::optional<std::string_view> s) {
-    put_number(s ? s->size() + 1 : 0);
-    if (s) bytes_.insert(bytes_.end(), s->begin(), s->end());
+  static void put_string(std::string& out, std::optional<std::string_view> s) {
+    put_number(out, s ? s->size() + 1 : 0);
+    if (s) out.append(*s);
   }
-  void put_string(const std::optional<std::string>& s) {
-    put_string(s ? std::optional<std::string_view>(*s) : std::nullopt);
-  }
-  size_t get_number(size_t& at) const {
+  static size_t get_number(const char*& at) {
     size_t n = 0;
     for (int shift = 0;; shift += 7) {
-      const auto byte = static_cast<unsigned char>(bytes_[at++]);
+      const auto byte = static_cast<unsigned char>(*at++);
       n |= static_cast<size_t>(byte & 0x7F) << shift;
       if (byte < 0x80) return n;
     }
   }
-  std::optional<std::string> get_string(size_t& at) const {
+  static std::optional<std::string> get_string(const char*& at) {
     const size_t n = get_number(at);
     if (!n) return std::nullopt;
     at += n - 1;
-    return std::string(bytes_.begin() + static_cast<long>(at - (n - 1)), bytes_.begin() + static_cast<long>(at));
+    return std::string(at - (n - 1), n - 1);
   }
 
-  std::deque<char> bytes_;        // not a string: it grows without copying itself
-  std::vector<size_t> records_;  // where each record starts, in text order
-  std::vector<uint32_t> dates_;  // YYYYMMDD, 0 for none
-  std::vector<const Knowledge*> contexts_;  // the issuer named after a short reference
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t free_ = 0;
+  std::vector<char*> records_;  // in text order
 };
 
 class Parser {
@@ -899,9 +943,8 @@ void resolve(MentionStore& mentions) {
   std::vector<size_t> built;
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < mentions.size(); ++k) {
-      if (!mentions.is_short(k)) continue;
+      if (!mentions.is_short(k) || mentions.has_context(k) == (pass == 1)) continue;
       Mention m = mentions.get(k);
-      if (m.context_code.empty() != (pass == 1)) continue;
       if (auto best_at = nearest(k, m)) {
         const Mention best = mentions.get(*best_at);
         m.r.id = best.r.id;
@@ -909,29 +952,19 @@ void resolve(MentionStore& mentions) {
         m.r.issuer = best.r.issuer;
         m.r.year = best.r.year;
         m.r.resolved = true;
+        mentions.replace(k, m);
       } else if (m.context_party && *m.type->party_code) {
-        std::string symbol = std::string(m.type->party_code) + "/" + m.context_code;
-        m.r.id = m.r.number + "-" + symbol;
-        m.r.symbol = symbol;
-        m.r.issuer = m.context_code;
-        m.r.resolved = true;
+        mentions.mark(k, MentionStore::kBuiltFromContext);
         built.push_back(k);
       } else if (!m.context_code.empty()) {
-        m.r.issuer = m.context_code;  // known issuer, unknown year or style: no guess
-      } else {
-        continue;
+        mentions.mark(k, MentionStore::kIssuerFromContext);  // known issuer, unknown year or style: no guess
       }
-      mentions.replace(k, m);
     }
     for (size_t k : built) add(k, mentions.get(k));
     built.clear();
   }
   // A type word with a bare number and nothing to identify it is not a reference.
-  mentions.keep_if([&](size_t k) {
-    if (!mentions.is_short(k)) return true;
-    const Mention m = mentions.get(k);
-    return m.r.id || !m.context_code.empty();
-  });
+  mentions.keep_if([&](size_t k) { return !mentions.is_short(k) || mentions.has_id(k) || mentions.has_context(k); });
 }
 
 MentionStore find_resolutions(std::string_view text) {
