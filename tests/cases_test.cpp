@@ -1,7 +1,8 @@
 // The language cases of tests/cases/*.tsv (format and files: tests/cases/README.md).
 // Every row is a test of its own, named after its file and line
 // (Tsv/Case.Holds/officials_12); a failure is reported at that line. The files
-// are read when the tests run, so a new row is a new test without a rebuild.
+// are read when the tests run; a changed file relinks this binary
+// (tests/CMakeLists.txt), so the next build lists its new rows as tests.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
