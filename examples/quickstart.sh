@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job, end to end: installs what is missing, builds build/vnsql.so,
+# The main job, end to end: installs what is missing, builds build/vnsql.so
+# (the module only; VNSQL_BUILD_DIR names another build folder),
 # creates DB (recreated each run) with sql/schema.sql, ingests every *.txt
 # under CORPUS_DIR with sql/ingest.sql, and answers the analyst questions of
 # examples/queries.sql, each printed with its answer as a table.
@@ -13,21 +14,23 @@ absolute() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$here/$1" 
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=$(absolute "${1:-$root/examples/corpus}")
 db=$(absolute "${2:-$root/examples/demo.db}")
+build=$(absolute "${VNSQL_BUILD_DIR:-$root/build}")
 [ -d "$corpus" ] || { echo "quickstart: no such folder: $corpus" >&2; exit 2; }
 cd "$root"
 
 scripts/install-deps.sh build
-cmake -S . -B build >/dev/null
-cmake --build build -j"$(nproc)" >/dev/null
+cmake -S . -B "$build" >/dev/null
+cmake --build "$build" -j"$(nproc)" --target vnsql >/dev/null
+load=".load '$build/vnsql'"
 
 rm -f "$db" "$db-journal" "$db-wal" "$db-shm"
 # The folder goes to ingest.sql as the parameter @dir, quoted as an SQL string.
 dir_literal="'${corpus//\'/\'\'}'"
-sqlite3 "$db" -cmd '.load build/vnsql' -cmd ".parameter set @dir \"$dir_literal\"" \
+sqlite3 "$db" -cmd "$load" -cmd ".parameter set @dir \"$dir_literal\"" \
   '.read sql/schema.sql' '.read sql/ingest.sql'
 
 echo "== $db: built from $corpus"
-sqlite3 -box "$db" -cmd '.load build/vnsql' "
+sqlite3 -box "$db" -cmd "$load" "
   SELECT (SELECT count(*) FROM documents) AS documents,
          (SELECT count(*) FROM document_resolutions) AS document_references,
          (SELECT count(DISTINCT id) FROM document_resolutions WHERE id IS NOT NULL) AS distinct_documents_cited,
@@ -35,4 +38,4 @@ sqlite3 -box "$db" -cmd '.load build/vnsql' "
          (SELECT min(published) FROM documents) AS first_published,
          (SELECT max(published) FROM documents) AS last_published;"
 
-sqlite3 "$db" -cmd '.load build/vnsql' '.read examples/queries.sql'
+sqlite3 "$db" -cmd "$load" '.read examples/queries.sql'

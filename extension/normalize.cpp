@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -57,6 +58,14 @@ struct CharInfo {
   // changes (Ω sign, Å sign) or composes with their neighbours (Hangul jamo).
   bool unicode = false;
   bool marked = false;  // its canonical decomposition has a combining mark
+  // Unicode's stream-safe format (UAX #15) counts non-starters (combining
+  // class not 0) in runs: how many its canonical decomposition starts with
+  // and ends with; a code point made only of non-starters has lead == trail.
+  uint8_t lead = 0, trail = 0;
+  bool only_nonstarters = false;
+  // Nothing before it can compose with it or be reordered past it, so a word
+  // may be cut in front of it without changing its normalized form.
+  bool safe_cut = false;
 };
 
 constexpr char32_t kTableSize = 0x2000;
@@ -109,7 +118,7 @@ bool nfc_stable(char32_t cp) {
   return stable;
 }
 
-CharInfo classify_slow(char32_t cp) {
+CharInfo classify_kind(char32_t cp) {
   CharInfo info;
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU:
@@ -184,6 +193,39 @@ CharInfo classify_slow(char32_t cp) {
   return info;
 }
 
+bool is_nonstarter(utf8proc_int32_t cp) { return utf8proc_get_property(cp)->combining_class != 0; }
+
+// True if NFC may compose the code point with a starter before it: the second
+// of a canonical pair (as utf8proc marks it), and Hangul vowel and final jamo.
+bool composes_backward(utf8proc_int32_t cp) {
+  const utf8proc_uint16_t index = utf8proc_get_property(cp)->comb_index;
+  return (index != UINT16_MAX && index >= 0x8000) || (cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2);
+}
+
+void add_stream_info(char32_t cp, CharInfo& info) {
+  utf8proc_int32_t parts[8];
+  int last_boundclass = 0;
+  utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8, UTF8PROC_DECOMPOSE,
+                                               &last_boundclass);
+  if (n < 1 || n > 8) {
+    parts[0] = static_cast<utf8proc_int32_t>(cp);
+    n = 1;
+  }
+  int lead = 0, trail = 0;
+  while (lead < n && is_nonstarter(parts[lead])) ++lead;
+  while (trail < n && is_nonstarter(parts[n - 1 - trail])) ++trail;
+  info.lead = static_cast<uint8_t>(lead);
+  info.trail = static_cast<uint8_t>(trail);
+  info.only_nonstarters = lead == n;
+  info.safe_cut = lead == 0 && !composes_backward(parts[0]);
+}
+
+CharInfo classify_slow(char32_t cp) {
+  CharInfo info = classify_kind(cp);
+  add_stream_info(cp, info);
+  return info;
+}
+
 struct Tables {
   std::array<CharInfo, kTableSize> info;
   // compose[letter][tone]: the precomposed lower-case letter, for letters < 0x250.
@@ -200,12 +242,13 @@ struct Tables {
       upper[cp] = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
     }
     for (const auto& d : kDLookAlikes) {
-      CharInfo& c = info[d.cp];
-      c = CharInfo{};
+      CharInfo& c = info[d.cp];  // a letter of its own: its stream-safe fields stay
       c.kind = Kind::Letter;
       c.lower = 0x0111;
       c.fold = U'd';
+      c.tone = 0;
       c.upper = d.upper;
+      c.opaque = c.unicode = c.marked = false;
     }
     for (char32_t l = 0; l < 0x250; ++l) compose[l][0] = l;
     for (char32_t cp = 0; cp < kTableSize; ++cp) {
@@ -387,12 +430,51 @@ bool is_irregular(const std::vector<Glyph>& glyphs) {
   return false;
 }
 
+// Puts each run of combining marks in canonical order (a stable sort by
+// combining class), or returns false if they are in order already. utf8proc
+// orders them by swapping neighbours one step at a time, which is slow on a
+// run in reverse order; given them in order, it has nothing to swap. (Marks
+// that a decomposition adds are ordered by utf8proc, and are few.)
+bool sort_marks(std::string_view piece, std::string& sorted) {
+  const auto combining_class = [](char32_t cp) {
+    return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class;
+  };
+  bool in_order = true;
+  utf8proc_propval_t last = 0;
+  for (size_t i = 0; i < piece.size() && in_order;) {
+    const auto ccc = combining_class(utf8::decode(piece, i));
+    in_order = !ccc || ccc >= last;
+    last = ccc;
+  }
+  if (in_order) return false;
+  thread_local std::vector<std::pair<utf8proc_propval_t, char32_t>> run;  // (class, mark)
+  run.clear();
+  const auto flush = [&] {
+    std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& mark : run) utf8::append(sorted, mark.second);
+    run.clear();
+  };
+  for (size_t i = 0; i < piece.size();) {
+    const char32_t cp = utf8::decode(piece, i);
+    if (const auto ccc = combining_class(cp)) {
+      run.emplace_back(ccc, cp);
+    } else {
+      flush();
+      utf8::append(sorted, cp);
+    }
+  }
+  flush();
+  return true;
+}
+
 void append_irregular(std::string& out, std::string_view word, Form form) {
   const bool strip = form == Form::Folded || form == Form::Unaccented;
   // Lower case by the same per-letter mapping as the rest (utf8proc_tolower),
   // not by full case folding, so that lower() is the same on every path.
   const bool casefold = form == Form::Lower || form == Form::Folded;
   int options = UTF8PROC_STABLE | UTF8PROC_COMPOSE | (strip ? UTF8PROC_STRIPMARK : 0);
+  std::string sorted;  // stripping drops the marks before utf8proc orders them
+  if (!strip && sort_marks(word, sorted)) word = sorted;
   utf8proc_uint8_t* mapped = nullptr;
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
                                     static_cast<utf8proc_ssize_t>(word.size()), &mapped,
@@ -427,24 +509,74 @@ void append_form(std::string& out, const std::vector<Glyph>& glyphs, Form form) 
   for (const Glyph& g : glyphs) append_composed(out, g, form == Form::Normalized);
 }
 
-// Appends one word in `form`; `glyphs` is scratch space.
-bool append_word(std::string& out, std::string_view word, std::vector<Glyph>& glyphs, Form form) {
-  to_glyphs(word, glyphs);
-  if (is_irregular(glyphs)) {
-    if (form == Form::Lower || form == Form::Folded) {
-      // Lower case may make the word regular (İà → ià): read it again, so that
-      // lower() gives one term for İà, ià and ìa. Lower-casing twice changes
-      // nothing, so this happens at most once.
-      std::string lowered;
-      append_irregular(lowered, word, Form::Lower);
-      if (lowered != word) return append_word(out, lowered, glyphs, form);
+// Appends a piece of a word (a whole word when `whole`) in `form` and returns
+// true if it is a Vietnamese syllable; only a whole word can be one.
+bool append_piece(std::string& out, std::string_view piece, Form form, bool whole) {
+  thread_local std::vector<Glyph> glyphs;
+  to_glyphs(piece, glyphs);
+  std::string lowered;
+  if (is_irregular(glyphs) && form == Form::Lower) {
+    // Lower case may make the word regular (İà → ià): read it again, so that
+    // lower() gives one term for İà, ià and ìa. (Folding strips every mark
+    // and gives one form either way.)
+    append_irregular(lowered, piece, Form::Lower);
+    piece = lowered;
+    to_glyphs(piece, glyphs);
+    if (is_irregular(glyphs)) {  // already its own lower-case form
+      out += lowered;
+      return false;
     }
-    append_irregular(out, word, form);
+  }
+  if (is_irregular(glyphs)) {
+    append_irregular(out, piece, form);
     return false;
   }
-  bool syllable = place_tone(glyphs);
+  bool syllable = whole && place_tone(glyphs);
   append_form(out, glyphs, form);
   return syllable;
+}
+
+// Bounds on the work one piece of a word may cost. utf8proc puts a run of
+// combining marks in order by swapping neighbours, so its time grows with the
+// square of the run, and the glyphs of a piece are held at once. Unicode's
+// stream-safe format (UAX #15) lets a run hold at most 30 non-starters and
+// breaks a longer one with U+034F COMBINING GRAPHEME JOINER; a long word is
+// cut where nothing composes across the cut. Real words are far shorter: a
+// Vietnamese syllable has at most 7 letters.
+constexpr int kMaxNonStarters = 30;
+constexpr char32_t kGraphemeJoiner = 0x034F;
+constexpr size_t kPieceLength = 64;        // code points, then cut at the next safe place
+constexpr size_t kMaxPieceLength = 1024;   // cut anyway: only runs of letters that compose
+                                           // backward (Hangul vowel jamo) go on this long
+
+// Appends one word in `form`, piece by piece when it is long; returns true if
+// it is a Vietnamese syllable. The joiner is written where a run of marks is
+// broken when `form` keeps the marks, so that the result is stream-safe and
+// reading it again gives it back.
+bool append_word(std::string& out, std::string_view word, Form form) {
+  // A non-starter takes at least one byte (a test checks every code point),
+  // so a word this short needs no cut.
+  if (word.size() <= static_cast<size_t>(kMaxNonStarters)) return append_piece(out, word, form, true);
+  const bool keeps_marks = form == Form::Normalized || form == Form::Lower;
+  size_t piece = 0, length = 0;
+  int run = 0;
+  bool cut_before = false;
+  for (size_t i = 0; i < word.size();) {
+    const size_t at = i;
+    const CharInfo c = char_info(utf8::decode(word, i));
+    const bool too_many_marks = run + c.lead > kMaxNonStarters;
+    if (at > piece && (too_many_marks || (c.safe_cut && length >= kPieceLength) || length >= kMaxPieceLength)) {
+      append_piece(out, word.substr(piece, at - piece), form, false);
+      if (too_many_marks && keeps_marks) utf8::append(out, kGraphemeJoiner);
+      piece = at;
+      length = 0;
+      cut_before = true;
+    }
+    if (too_many_marks) run = 0;
+    run = c.only_nonstarters ? run + c.lead : c.trail;
+    ++length;
+  }
+  return append_piece(out, word.substr(piece), form, !cut_before);
 }
 
 bool is_mark(char32_t cp) {
@@ -456,12 +588,21 @@ bool is_mark(char32_t cp) {
 // A combining mark with no letter or digit before it does not start a word.
 bool starts_word(char32_t cp) { return is_word_char(cp) && !is_mark(cp); }
 
+// Appends a word of ASCII letters and digits, where there is nothing to
+// normalize: only case, for the lower-case forms.
+void append_ascii_word(std::string& out, std::string_view word, Form form) {
+  if (form == Form::Normalized || form == Form::Unaccented) {
+    out.append(word);
+    return;
+  }
+  for (char ch : word) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
+}
+
 // Applies `form` to every word of a text; separators are copied as they are
 // (invalid bytes become U+FFFD).
 std::string transform(std::string_view text, Form form) {
   std::string out;
   out.reserve(text.size());
-  std::vector<Glyph> glyphs;
   size_t i = 0;
   while (i < text.size()) {
     // Copy separators through.
@@ -474,7 +615,7 @@ std::string transform(std::string_view text, Form form) {
         // in canonical order as NFC wants them.
         size_t end = i;
         for (size_t next = end; next < text.size() && is_mark(utf8::decode(text, next)); next = end) end = next;
-        if (form != Form::Folded && form != Form::Unaccented) append_irregular(out, text.substr(start, end - start), form);
+        if (form != Form::Folded && form != Form::Unaccented) append_word(out, text.substr(start, end - start), form);
         i = end;
       } else {
         out.append(text.data() + start, i - start);
@@ -482,13 +623,22 @@ std::string transform(std::string_view text, Form form) {
       continue;
     }
     size_t end = i;
+    bool ascii = cp < 0x80;
     while (end < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[end]);
+      if (byte < 0x80) {
+        if (!kAsciiWordChar[byte]) break;
+        ++end;
+        continue;
+      }
       size_t next = end;
       if (!is_word_char(utf8::decode(text, next))) break;
+      ascii = false;
       end = next;
     }
     i = end;
-    append_word(out, text.substr(start, end - start), glyphs, form);
+    if (ascii) append_ascii_word(out, text.substr(start, end - start), form);
+    else append_word(out, text.substr(start, end - start), form);
   }
   return out;
 }
@@ -528,6 +678,11 @@ bool has_diacritics(std::string_view text) {
 
 namespace {
 
+// FTS5 keeps at most this many bytes of a term (FTS5_MAX_TOKEN_SIZE), and no
+// word of any vocabulary comes near it: a longer word's forms are made from
+// its first bytes, so that one huge word costs no more memory than that.
+constexpr size_t kMaxWordFormBytes = 32768;
+
 // Real text repeats a small vocabulary (a few thousand syllables), so each
 // thread keeps the forms of recently seen spellings: a direct-mapped cache
 // keyed by the word's bytes. Per thread, so it needs no locking.
@@ -549,15 +704,20 @@ struct WordCache {
 
 // Computes the forms of a word that is not all ASCII.
 void analyse(std::string_view raw, Word& word) {
-  thread_local std::vector<Glyph> glyphs;
-  to_glyphs(raw, glyphs);
-  if (is_irregular(glyphs)) {
-    word.syllable = append_word(word.lower, raw, glyphs, Form::Lower);
-    append_word(word.folded, raw, glyphs, Form::Folded);
+  if (raw.size() > static_cast<size_t>(kMaxNonStarters)) {  // long: piece by piece
+    word.syllable = append_word(word.lower, raw, Form::Lower);
+    append_word(word.folded, word.lower, Form::Folded);  // the same, with less to do
   } else {
-    word.syllable = place_tone(glyphs);
-    append_form(word.lower, glyphs, Form::Lower);
-    append_form(word.folded, glyphs, Form::Folded);
+    thread_local std::vector<Glyph> glyphs;
+    to_glyphs(raw, glyphs);
+    if (is_irregular(glyphs)) {
+      word.syllable = append_piece(word.lower, raw, Form::Lower, true);
+      append_piece(word.folded, raw, Form::Folded, true);
+    } else {
+      word.syllable = place_tone(glyphs);
+      append_form(word.lower, glyphs, Form::Lower);
+      append_form(word.folded, glyphs, Form::Folded);
+    }
   }
   word.accented = word.lower != word.folded;
 }
@@ -601,11 +761,15 @@ bool WordScanner::next(Word& word) {
   pos_ = i;
   word.begin = start;
   word.end = i;
-  const std::string_view raw = text_.substr(start, i - start);
+  std::string_view raw = text_.substr(start, i - start);
+  if (raw.size() > kMaxWordFormBytes) {  // its forms are made from its start only
+    size_t cut = kMaxWordFormBytes;
+    while (cut > 0 && (static_cast<unsigned char>(raw[cut]) & 0xC0) == 0x80) --cut;  // a whole code point
+    raw = raw.substr(0, cut);
+  }
   if (ascii) {  // letters and digits only: lower-casing is all there is to do
-    word.lower.assign(raw);
-    for (char& ch : word.lower)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    word.lower.clear();
+    append_ascii_word(word.lower, raw, Form::Lower);
     word.folded = word.lower;
     word.accented = false;
     word.syllable = false;  // not needed for unaccented words (see tokenizer.h)

@@ -42,6 +42,8 @@ bool is_word_char(char32_t cp);
 struct Word {
   size_t begin = 0;   // byte offsets into the scanned text
   size_t end = 0;
+  // Forms of the word, made from its first 32,768 bytes when it is longer
+  // (FTS5 keeps no more of a term; no vocabulary has such words).
   std::string lower;  // lower-case canonical form
   std::string folded; // lower-case, diacritics removed, đ→d
   bool accented = false;  // carries a Vietnamese diacritic (so lower != folded)

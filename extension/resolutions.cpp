@@ -1,10 +1,13 @@
 #include "resolutions.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "chars.h"
 #include "data/document_types.h"
@@ -52,6 +55,12 @@ std::vector<Knowledge> knowledge_rows() {
   return rows;
 }
 
+// Built once; a stored mention refers to its type and issuer by index into it.
+const std::vector<Knowledge>& knowledge() {
+  static const std::vector<Knowledge> rows = knowledge_rows();
+  return rows;
+}
+
 // ---------------------------------------------------------------------------
 // Lookups built once from the tables.
 
@@ -95,7 +104,6 @@ struct Phrase {
 };
 
 struct Lexicon {
-  const std::vector<Knowledge> rows = knowledge_rows();
   std::unordered_map<std::string, std::vector<Phrase>> phrases;  // by first folded word, longest first
   std::unordered_map<std::string, const Knowledge*> party_types, state_types;  // by code key
   std::unordered_map<std::string, std::string> body_codes;  // code key -> canonical code
@@ -112,7 +120,7 @@ struct Lexicon {
     for (const auto& b : data::issuers::kRows)
       if (data::issuers::has_class(b, "assembly")) assembly_codes.emplace_back(b.code);
     assembly_types.assign(std::begin(data::document_types::kAssembly), std::end(data::document_types::kAssembly));
-    for (const Knowledge& k : rows) {
+    for (const Knowledge& k : knowledge()) {
       std::vector<std::string> names = split(k.other_names);
       names.insert(names.begin(), k.name);
       for (const std::string& name : names) {
@@ -239,11 +247,184 @@ struct Mention {
 bool plain(const Gap& g) { return g.marks.empty() && !g.newline; }
 bool only(const Gap& g, const char* marks) { return g.marks == marks && !g.newline; }
 
+// Mentions packed one after another in one byte string: a text of nothing
+// but references then costs a few times its size, where a Mention takes about
+// 400 bytes however short its reference. A record holds its flags, its type,
+// its position and length in characters, then its strings, each a varint of
+// its length plus one (0: none) followed by the bytes.
+class MentionStore {
+ public:
+  void add(const Mention& m, std::string_view surface, size_t start, size_t length) {
+    thread_local std::string record;
+    record.clear();
+    const Resolution& r = m.r;
+    // Almost every id is its number and its symbol: then it is not written.
+    const char joint = !r.id || !r.symbol || r.id->size() != r.number.size() + 1 + r.symbol->size() ||
+                               r.id->compare(0, r.number.size(), r.number) != 0 ||
+                               r.id->compare(r.number.size() + 1, std::string::npos, *r.symbol) != 0
+                           ? 0
+                           : (*r.id)[r.number.size()];
+    record.push_back(static_cast<char>((m.is_short ? kShort : 0) | (r.resolved ? kResolved : 0) |
+                                       (m.glued_ngay ? kGluedNgay : 0) | (joint == '-' ? kIdDash : 0) |
+                                       (joint == '/' ? kIdSlash : 0)));
+    record.append(kFixedBytes - 1, '\0');  // context and date, set in place
+    put_number(record, m.type ? static_cast<size_t>(m.type - knowledge().data()) + 1 : 0);
+    put_number(record, kind_index(r.kind));
+    put_number(record, start);
+    put_number(record, length);
+    put_string(record, r.id && joint != '-' && joint != '/' ? std::optional<std::string_view>(*r.id) : std::nullopt);
+    for (const auto& field : {r.symbol, r.issuer, r.year})
+      put_string(record, field ? std::optional<std::string_view>(*field) : std::nullopt);
+    for (std::string_view field : {std::string_view(r.number), surface}) put_string(record, field);
+    records_.push_back(place(record));
+    if (m.r.date) set_date(records_.size() - 1, *m.r.date);
+  }
+  Mention get(size_t k) const {
+    Mention m;
+    const char* at = records_[k];
+    const auto flags = static_cast<unsigned char>(*at);
+    at += kFixedBytes;
+    m.is_short = flags & kShort;
+    m.r.resolved = flags & kResolved;
+    m.glued_ngay = flags & kGluedNgay;
+    const size_t type = get_number(at);
+    m.type = type ? &knowledge()[type - 1] : nullptr;
+    Resolution& r = m.r;
+    r.kind = knowledge()[get_number(at)].name;
+    r.start = get_number(at);
+    r.length = get_number(at);
+    for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = get_string(at);
+    for (auto* field : {&r.number, &r.surface}) *field = get_string(at).value_or("");
+    if (flags & (kIdDash | kIdSlash)) r.id = r.number + ((flags & kIdDash) ? "-" : "/") + *r.symbol;
+    if (uint32_t d = date(k)) {
+      std::string iso = "0000-00-00";
+      for (size_t i : {9, 8, 6, 5, 3, 2, 1, 0}) iso[i] = static_cast<char>('0' + d % 10), d /= 10;
+      r.date = std::move(iso);
+    }
+    if (const Knowledge* body = context(k)) {
+      m.context_party = body->entry == Entry::PartyBody;
+      m.context_code = m.context_party ? body->party_code : body->state_code;
+    }
+    if (flags & (kBuiltFromContext | kIssuerFromContext)) r.issuer = m.context_code;
+    if (flags & kBuiltFromContext) {  // NUMBER-TYPE/ISSUER, the issuer named after the list
+      r.symbol = std::string(m.type->party_code) + "/" + m.context_code;
+      r.id = r.number + "-" + *r.symbol;
+      r.resolved = true;
+    }
+    return m;
+  }
+  // Dates and issuers named after a list come once its mentions are stored:
+  // they have fixed places in the record, written there in place.
+  bool has_date(size_t k) const { return date(k) != 0; }
+  void set_date(size_t k, const std::string& iso) {  // YYYY-MM-DD
+    const auto d = static_cast<uint32_t>(std::stoul(iso.substr(0, 4)) * 10000 + std::stoul(iso.substr(5, 2)) * 100 +
+                                         std::stoul(iso.substr(8, 2)));
+    std::memcpy(records_[k] + 2, &d, sizeof d);
+  }
+  bool has_context(size_t k) const { return records_[k][1] != 0; }
+  void set_context(size_t k, const Knowledge* body) { records_[k][1] = static_cast<char>(body - knowledge().data() + 1); }
+  // Writes record k anew (its old bytes stay, unused); its date and context
+  // stay as they were.
+  void replace(size_t k, const Mention& m) {
+    add(m, m.r.surface, m.r.start, m.r.length);
+    std::memcpy(records_.back() + 1, records_[k] + 1, kFixedBytes - 1);
+    records_[k] = records_.back();
+    records_.pop_back();
+  }
+  bool is_short(size_t k) const { return *records_[k] & kShort; }
+  // How a short reference is resolved by the issuer named after it (see get()).
+  enum Derived : unsigned char { kBuiltFromContext = 32, kIssuerFromContext = 64 };
+  void mark(size_t k, Derived how) { *records_[k] = static_cast<char>(*records_[k] | how); }
+  bool has_id(size_t k) const {  // the id is the first string, after four numbers
+    if (*records_[k] & (kIdDash | kIdSlash | kBuiltFromContext)) return true;
+    const char* at = records_[k] + kFixedBytes;
+    for (int n = 0; n < 4; ++n) get_number(at);
+    return get_number(at) != 0;
+  }
+  size_t size() const { return records_.size(); }
+  bool empty() const { return records_.empty(); }
+  // Keeps, in order, the records for which keep(k) is true.
+  template <class Keep>
+  void keep_if(Keep&& keep) {
+    size_t kept = 0;
+    for (size_t k = 0; k < records_.size(); ++k)
+      if (keep(k)) records_[kept++] = records_[k];
+    records_.resize(kept);
+  }
+
+ private:
+  enum : unsigned char { kShort = 1, kResolved = 2, kGluedNgay = 4, kIdDash = 8, kIdSlash = 16 };
+  // Flags, the issuer named after the mention (index + 1 in knowledge(), or
+  // 0), its date (YYYYMMDD as 4 bytes, or 0).
+  static constexpr size_t kFixedBytes = 6;
+  static_assert(std::size(data::document_types::kRows) + std::size(data::issuers::kRows) < 255,
+                "an issuer's index fits in a byte");
+  uint32_t date(size_t k) const {
+    uint32_t d;
+    std::memcpy(&d, records_[k] + 2, sizeof d);
+    return d;
+  }
+  const Knowledge* context(size_t k) const {
+    const auto index = static_cast<unsigned char>(records_[k][1]);
+    return index ? &knowledge()[index - 1] : nullptr;
+  }
+  // Records are written into blocks that never move, so that the store grows
+  // without a copy of itself (a string doubling would hold both for a while).
+  static constexpr size_t kBlockBytes = 64 * 1024;
+  char* place(const std::string& record) {
+    if (record.size() > free_) {
+      const size_t size = std::max(kBlockBytes, record.size());
+      blocks_.push_back(std::make_unique<char[]>(size));
+      next_ = blocks_.back().get();
+      free_ = size;
+    }
+    char* at = next_;
+    std::memcpy(at, record.data(), record.size());
+    next_ += record.size();
+    free_ -= record.size();
+    return at;
+  }
+  // Every kind is the name of a document type in knowledge().
+  static size_t kind_index(const std::string& kind) {
+    for (const Knowledge& k : knowledge())
+      if (k.entry == Entry::DocType && kind == k.name) return static_cast<size_t>(&k - knowledge().data());
+    throw std::logic_error("resolutions: unknown kind " + kind);
+  }
+  static void put_number(std::string& out, size_t n) {
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>(0x80 | (n & 0x7F)));
+    out.push_back(static_cast<char>(n));
+  }
+  static void put_string(std::string& out, std::optional<std::string_view> s) {
+    put_number(out, s ? s->size() + 1 : 0);
+    if (s) out.append(*s);
+  }
+  static size_t get_number(const char*& at) {
+    size_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(*at++);
+      n |= static_cast<size_t>(byte & 0x7F) << shift;
+      if (byte < 0x80) return n;
+    }
+  }
+  static std::optional<std::string> get_string(const char*& at) {
+    const size_t n = get_number(at);
+    if (!n) return std::nullopt;
+    at += n - 1;
+    return std::string(at - (n - 1), n - 1);
+  }
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t free_ = 0;
+  std::vector<char*> records_;  // in text order
+};
+
 class Parser {
  public:
-  explicit Parser(std::string_view text) : w_(text), lex_(lexicon()) {}
+  // Finds every mention, in text order, into `out`.
+  Parser(std::string_view text, MentionStore& out) : w_(text), lex_(lexicon()), chars_(text), out_(out) {}
 
-  std::vector<Mention> run() {
+  void run() {
     size_t i = 0;
     while (w_.exists(i)) {
       w_.release_before(i > 0 ? i - 1 : 0);
@@ -253,13 +434,12 @@ class Parser {
         Mention m;
         m.begin = w_.at(i).begin;
         if (auto after = full(i, nullptr, m)) {
-          out_.push_back(std::move(m));
+          push(m);
           next = add_date(*after, 1);
         }
       }
       i = next > i ? next : i + 1;
     }
-    return std::move(out_);
   }
 
  private:
@@ -515,13 +695,16 @@ class Parser {
 
   // Gives the date at token i (if any) to the last `count` mentions without one.
   size_t add_date(size_t i, size_t count) {
-    auto d = date_at(i, !out_.empty() && out_.back().glued_ngay);
+    auto d = date_at(i, !out_.empty() && out_.get(out_.size() - 1).glued_ngay);
     if (!d) return i;
-    for (size_t k = 0; k < count && k < out_.size(); ++k) {
-      auto& r = out_[out_.size() - 1 - k].r;
-      if (!r.date) r.date = d->first;
-    }
+    for (size_t k = out_.size() - std::min(count, out_.size()); k < out_.size(); ++k)
+      if (!out_.has_date(k)) out_.set_date(k, d->first);
     return d->second;
+  }
+
+  void push(const Mention& m) {
+    const size_t start = chars_.position(m.begin);
+    out_.add(m, w_.text().substr(m.begin, m.end - m.begin), start, chars_.position(m.end) - start);
   }
 
   // A short reference's number at token i: not part of a date, a decimal or an amount.
@@ -580,11 +763,11 @@ class Parser {
     Mention m;
     m.begin = w_.at(begin_tok).begin;
     if (auto after = full(i, word, m)) {
-      out_.push_back(std::move(m));
+      push(m);
       return after;
     }
     if (auto after = number_and_year(i, word, m)) {
-      out_.push_back(std::move(m));
+      push(m);
       return after;
     }
     if (!short_number(i)) return std::nullopt;
@@ -600,7 +783,7 @@ class Parser {
       m.end = w_.at(next).end;
       ++next;
     }
-    out_.push_back(std::move(m));
+    push(m);
     return next;
   }
 
@@ -627,13 +810,15 @@ class Parser {
       size_t after_date = add_date(*e, undated);
       if (after_date != *e) undated = 0;
       e = after_date;
+      w_.release_before(*e - 1);  // a list may be as long as the text
       Gap g = w_.gap(*e);
       if (g.newline || !w_.exists(*e)) break;
       size_t k = *e;
       if (w_.at(k).folded == "va" && (g.marks.empty() || g.marks == ",")) { ++k; g = w_.gap(k); if (!plain(g)) break; }
       else if (g.marks != ",") break;
-      const bool last_short = out_.back().is_short;
-      const Knowledge* last_type = out_.back().type;
+      const Mention last = out_.get(out_.size() - 1);
+      const bool last_short = last.is_short;
+      const Knowledge* last_type = last.type;
       std::optional<size_t> next = item(k, nullptr, false);
       if (!next && last_short) next = item(k, last_type, true);
       if (!next) break;
@@ -648,10 +833,8 @@ class Parser {
       auto [body, n] = body_at(k + 1);
       if (body && names_other_body(k + 1 + n)) body = nullptr;
       if (body) {
-        for (size_t m = first; m < out_.size(); ++m) {
-          if (!out_[m].is_short) continue;
-          out_[m].context_party = body->entry == Entry::PartyBody;
-          out_[m].context_code = out_[m].context_party ? body->party_code : body->state_code;
+        for (size_t k = first; k < out_.size(); ++k) {
+          if (out_.is_short(k)) out_.set_context(k, body);
         }
         k += 1 + n;
       }
@@ -661,7 +844,8 @@ class Parser {
 
   Window w_;
   const Lexicon& lex_;
-  std::vector<Mention> out_;
+  utf8::CharCounter chars_;
+  MentionStore& out_;
 };
 
 std::string strip_zeros(const std::string& n) {
@@ -674,7 +858,7 @@ std::string strip_zeros(const std::string& n) {
 // from the Party body named after them; those with a body named come first,
 // so that "Nghị quyết 18 của Trung ương ... Nghị quyết 18" resolves both.
 // A reference whose issuer or year cannot be known keeps no id.
-void resolve(std::vector<Mention>& mentions) {
+void resolve(MentionStore& mentions) {
   // Mentions with an id, in text order, by kind|number and by kind|number|issuer
   // (the first of joint issuers), so each look-up is a binary search.
   std::unordered_map<std::string, std::vector<size_t>> known;
@@ -682,75 +866,76 @@ void resolve(std::vector<Mention>& mentions) {
   auto issuer_key = [&](const Mention& m, const std::string& issuer) {
     return key(m) + "|" + issuer.substr(0, issuer.find('-'));
   };
-  auto add = [&](size_t k) {
-    for (const std::string& kk : {key(mentions[k]), issuer_key(mentions[k], mentions[k].r.issuer.value_or(""))}) {
+  auto wanted_key = [&](const Mention& m) { return m.context_code.empty() ? key(m) : issuer_key(m, m.context_code); };
+  // Only what a short reference looks for is indexed: a text with none needs no index.
+  std::unordered_set<std::string> wanted;
+  for (size_t k = 0; k < mentions.size(); ++k)
+    if (mentions.is_short(k)) wanted.insert(wanted_key(mentions.get(k)));
+  if (wanted.empty()) return;
+  auto add = [&](size_t k, const Mention& m) {
+    for (const std::string& kk : {key(m), issuer_key(m, m.r.issuer.value_or(""))}) {
+      if (!wanted.count(kk)) continue;
       auto& list = known[kk];
       list.insert(std::upper_bound(list.begin(), list.end(), k), k);
     }
   };
   for (size_t k = 0; k < mentions.size(); ++k)
-    if (!mentions[k].is_short) add(k);
-  auto nearest = [&](size_t k) -> const Mention* {
-    const Mention& m = mentions[k];
-    auto it = known.find(m.context_code.empty() ? key(m) : issuer_key(m, m.context_code));
-    if (it == known.end() || it->second.empty()) return nullptr;
+    if (!mentions.is_short(k)) add(k, mentions.get(k));
+  auto nearest = [&](size_t k, const Mention& m) -> std::optional<size_t> {
+    auto it = known.find(wanted_key(m));
+    if (it == known.end() || it->second.empty()) return std::nullopt;
     auto after = std::upper_bound(it->second.begin(), it->second.end(), k);
-    return &mentions[after == it->second.begin() ? *after : *(after - 1)];
+    return after == it->second.begin() ? *after : *(after - 1);
   };
   std::vector<size_t> built;
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t k = 0; k < mentions.size(); ++k) {
-      Mention& m = mentions[k];
-      if (!m.is_short || m.context_code.empty() != (pass == 1)) continue;
-      if (const Mention* best = nearest(k)) {
-        m.r.id = best->r.id;
-        m.r.symbol = best->r.symbol;
-        m.r.issuer = best->r.issuer;
-        m.r.year = best->r.year;
+      if (!mentions.is_short(k) || mentions.has_context(k) == (pass == 1)) continue;
+      Mention m = mentions.get(k);
+      if (auto best_at = nearest(k, m)) {
+        const Mention best = mentions.get(*best_at);
+        m.r.id = best.r.id;
+        m.r.symbol = best.r.symbol;
+        m.r.issuer = best.r.issuer;
+        m.r.year = best.r.year;
         m.r.resolved = true;
+        mentions.replace(k, m);
       } else if (m.context_party && *m.type->party_code) {
-        std::string symbol = std::string(m.type->party_code) + "/" + m.context_code;
-        m.r.id = m.r.number + "-" + symbol;
-        m.r.symbol = symbol;
-        m.r.issuer = m.context_code;
-        m.r.resolved = true;
+        mentions.mark(k, MentionStore::kBuiltFromContext);
         built.push_back(k);
       } else if (!m.context_code.empty()) {
-        m.r.issuer = m.context_code;  // known issuer, unknown year or style: no guess
+        mentions.mark(k, MentionStore::kIssuerFromContext);  // known issuer, unknown year or style: no guess
       }
     }
-    for (size_t k : built) add(k);
+    for (size_t k : built) add(k, mentions.get(k));
     built.clear();
   }
   // A type word with a bare number and nothing to identify it is not a reference.
-  mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                [](const Mention& m) { return m.is_short && !m.r.id && m.context_code.empty(); }),
-                 mentions.end());
+  mentions.keep_if([&](size_t k) { return !mentions.is_short(k) || mentions.has_id(k) || mentions.has_context(k); });
+}
+
+MentionStore find_resolutions(std::string_view text) {
+  MentionStore mentions;
+  Parser(text, mentions).run();
+  resolve(mentions);
+  return mentions;
 }
 
 }  // namespace
 
 std::vector<Resolution> resolutions(std::string_view text) {
-  std::vector<Mention> mentions = Parser(text).run();
-  resolve(mentions);
+  const MentionStore mentions = find_resolutions(text);
   std::vector<Resolution> out;
   out.reserve(mentions.size());
-  utf8::CharCounter chars(text);
-  for (Mention& m : mentions) {
-    Resolution& r = m.r;
-    r.surface = std::string(text.substr(m.begin, m.end - m.begin));
-    r.start = chars.position(m.begin);
-    r.length = chars.position(m.end) - r.start;
-    out.push_back(std::move(r));
-  }
+  for (size_t k = 0; k < mentions.size(); ++k) out.push_back(mentions.get(k).r);
   return out;
 }
 
 std::optional<std::string> resolution_id(std::string_view text, long long n) {
   if (n < 1) return std::nullopt;
-  std::vector<Resolution> all = resolutions(text);
-  if (static_cast<unsigned long long>(n) > all.size()) return std::nullopt;
-  return all[static_cast<size_t>(n - 1)].id;
+  const MentionStore mentions = find_resolutions(text);
+  if (static_cast<unsigned long long>(n) > mentions.size()) return std::nullopt;
+  return mentions.get(static_cast<size_t>(n - 1)).r.id;
 }
 
 // ---------------------------------------------------------------------------
@@ -760,16 +945,27 @@ namespace {
 
 Cell cell(const std::optional<std::string>& s) { return s ? Cell(*s) : Cell(nullptr); }
 
-std::unique_ptr<RowSource> open_resolutions(sqlite3_value** args, int) {
-  std::vector<Row> rows;
-  if (auto text = sql::text_arg(args[0])) {
-    for (Resolution& r : resolutions(*text)) {
-      rows.push_back(Row{cell(r.id), Cell(r.kind), Cell(r.number), cell(r.symbol), cell(r.issuer), cell(r.year),
-                         cell(r.date), Cell(r.surface), Cell(static_cast<int64_t>(r.start)),
-                         Cell(static_cast<int64_t>(r.length)), Cell(static_cast<int64_t>(r.resolved))});
-    }
+// Rows made one at a time from the packed mentions.
+class ResolutionRows : public RowSource {
+ public:
+  explicit ResolutionRows(MentionStore mentions) : mentions_(std::move(mentions)) {}
+  bool next(Row& row) override {
+    if (next_ >= mentions_.size()) return false;
+    const Resolution r = mentions_.get(next_++).r;
+    row = Row{cell(r.id), Cell(r.kind), Cell(r.number), cell(r.symbol), cell(r.issuer), cell(r.year),
+              cell(r.date), Cell(r.surface), Cell(static_cast<int64_t>(r.start)),
+              Cell(static_cast<int64_t>(r.length)), Cell(static_cast<int64_t>(r.resolved))};
+    return true;
   }
-  return std::make_unique<VectorRowSource>(std::move(rows));
+
+ private:
+  MentionStore mentions_;
+  size_t next_ = 0;
+};
+
+std::unique_ptr<RowSource> open_resolutions(sqlite3_value** args, int) {
+  auto text = sql::text_arg(args[0]);
+  return std::make_unique<ResolutionRows>(text ? find_resolutions(*text) : MentionStore());
 }
 
 }  // namespace

@@ -177,7 +177,10 @@ int register_tokenizer(sqlite3* db, char** error) {
     return SQLITE_ERROR;
   }
   static fts5_tokenizer tokenizer = {xCreate, xDelete, xTokenize};
-  return api->xCreateTokenizer(api, "vietnamese", nullptr, &tokenizer, nullptr);
+  int rc = api->xCreateTokenizer(api, "vietnamese", nullptr, &tokenizer, nullptr);
+  if (rc != SQLITE_OK)
+    *error = sqlite3_mprintf("vnsql: cannot register the tokenizer vietnamese: %s", sqlite3_errstr(rc));
+  return rc;
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,24 +17,6 @@ namespace vnsql::fuzz {
 }
 #define FUZZ_CHECK(cond) ((cond) ? (void)0 : ::vnsql::fuzz::fail(#cond, __FILE__, __LINE__))
 
-// A check that a known, still open bug violates (fuzz/regressions/README.md
-// describes each, with its reproducer). While the bug's id is listed in
-// VNSQL_FUZZ_OPEN_BUGS (fuzz/CMakeLists.txt) the violation is reported once and
-// tolerated, so the bounded ctest runs still catch every other failure; once
-// the bug is fixed, its id is removed and the check is as strict as any other.
-#ifndef VNSQL_FUZZ_OPEN_BUGS
-#define VNSQL_FUZZ_OPEN_BUGS ""
-#endif
-inline void open_bug(const char* id, const char* what, const char* file, int line) {
-  std::string list = std::string(",") + VNSQL_FUZZ_OPEN_BUGS + ",";
-  if (list.find(std::string(",") + id + ",") == std::string::npos) fail(what, file, line);
-  static std::string reported;
-  if (reported.find(std::string(",") + id + ",") != std::string::npos) return;
-  reported += std::string(",") + id + ",";
-  std::fprintf(stderr, "%s:%d: known open bug %s (tolerated): %s\n", file, line, id, what);
-}
-#define FUZZ_CHECK_BUG(id, cond) ((cond) ? (void)0 : ::vnsql::fuzz::open_bug(id, #cond, __FILE__, __LINE__))
-
 // True if every byte sequence is a complete, shortest, non-surrogate UTF-8 character.
 inline bool valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -43,24 +24,6 @@ inline bool valid_utf8(std::string_view s) {
     char32_t cp = utf8::decode(s, i);
     // decode() consumes one byte for every invalid sequence; a real U+FFFD takes three.
     if (cp == utf8::kReplacement && i - before != 3) return false;
-  }
-  return true;
-}
-
-// True if every character is ASCII, Latin-1, a letter of the Vietnamese
-// alphabet (ă đ ĩ ũ ơ ư and U+1EA0-U+1EF9), a look-alike of Đ (Ɖ ɖ), a combining
-// diacritic (U+0300-U+036F), general punctuation or U+FFFD. Outside that,
-// lower() and the tokenizer's NFC/NFD agreement have an open bug
-// (non-vietnamese-letters); Vietnamese text is checked strictly.
-inline bool vietnamese_letters_only(std::string_view s) {
-  static constexpr char32_t kLetters[] = {0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168,
-                                          0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x189, 0x256};
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp = utf8::decode(s, i);
-    bool ok = cp < 0x100 || (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1EA0 && cp <= 0x1EF9) ||
-              (cp >= 0x2000 && cp <= 0x206F) || cp == utf8::kReplacement;
-    for (char32_t letter : kLetters) ok = ok || cp == letter;
-    if (!ok) return false;
   }
   return true;
 }

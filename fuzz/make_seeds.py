@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the generated fuzz seeds into --out/<target>/: the string literals of
-tests/*_test.cpp, lines of ../shared/seeds, and a few hundred short snippets cut
+tests/*_test.cpp, the cells of tests/cases/*.tsv, lines of ../shared/seeds, and a few hundred short snippets cut
 from the first articles of ../shared/corpus/baomoi-2017.jsonl.xz. Deterministic.
 The corpus is read at run time and never copied into the repository."""
 import argparse, hashlib, json, os, random, re, shutil, subprocess, sys
@@ -29,6 +29,33 @@ def test_literals(source):
                 except (UnicodeDecodeError, UnicodeEncodeError):
                     b = s.encode("utf-8")
                 out.append(b)
+    return out
+
+
+def tsv_unescape(cell):
+    """A cell of tests/cases/*.tsv as bytes (escapes: tests/cases/README.md)."""
+    out, i = bytearray(), 0
+    while i < len(cell):
+        c = cell[i : i + 2] if cell[i] == "\\" else cell[i]
+        digits = {"\\x": 2, "\\u": 4, "\\U": 8}.get(c, 0)
+        if digits:
+            v = int(cell[i + 2 : i + 2 + digits], 16)
+            out += bytes([v]) if c == "\\x" else chr(v).encode("utf-8", "surrogatepass")
+            i += digits
+        else:
+            out += {"\\t": b"\t", "\\n": b"\n", "\\r": b"\r", "\\\\": b"\\"}.get(c, c[-1].encode())
+        i += len(c)
+    return bytes(out)
+
+
+def case_cells(source):
+    out = []
+    cases = os.path.join(source, "tests", "cases")
+    for name in sorted(os.listdir(cases)):
+        if name.endswith(".tsv"):
+            with open(os.path.join(cases, name), encoding="utf-8") as f:
+                out += [tsv_unescape(c) for line in f if not line.startswith("#")
+                        for c in line.rstrip("\n").split("\t") if len(c) >= 4]
     return out
 
 
@@ -99,7 +126,7 @@ def main():
     ap.add_argument("--snippets", type=int, default=300)
     a = ap.parse_args()
     shutil.rmtree(a.out, ignore_errors=True)
-    texts = test_literals(a.source) + shared_lines(a.shared) + corpus_snippets(a.shared, a.articles, a.snippets)
+    texts = test_literals(a.source) + case_cells(a.source) + shared_lines(a.shared) + corpus_snippets(a.shared, a.articles, a.snippets)
     for t in TARGETS:
         if t == "decode":
             write(os.path.join(a.out, t), [e for s in texts[:: 2] for e in encodings_of(s)])

@@ -10,25 +10,7 @@
 namespace vnsql {
 namespace {
 
-TEST(Collation, LettersInDictionaryOrder) {
-  const std::vector<std::string> alphabet = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l",
-                                             "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
-  for (size_t i = 0; i + 1 < alphabet.size(); ++i)
-    EXPECT_LT(compare_vietnamese(alphabet[i], alphabet[i + 1]), 0) << alphabet[i] << " < " << alphabet[i + 1];
-}
-
-TEST(Collation, TonesInTheirOrder) {
-  // none, huyền, hỏi, ngã, sắc, nặng
-  const std::vector<std::string> tones = {"ma", "mà", "mả", "mã", "má", "mạ"};
-  for (size_t i = 0; i + 1 < tones.size(); ++i)
-    EXPECT_LT(compare_vietnamese(tones[i], tones[i + 1]), 0) << tones[i] << " < " << tones[i + 1];
-  // Letters decide before tones: "mạ" < "mai", "đá" after every "d" word.
-  EXPECT_LT(compare_vietnamese("mạ", "mai"), 0);
-  EXPECT_LT(compare_vietnamese("dựng", "đá"), 0);
-  EXPECT_LT(compare_vietnamese("ăn", "ân"), 0);
-  EXPECT_GT(compare_vietnamese("ươi", "uzi"), 0);
-  EXPECT_EQ(compare_vietnamese("Hà Nội", "Hà Nội"), 0);
-}
+// The language cases (how two words compare) are in tests/cases/collation.tsv.
 
 using CollationSql = testing::SqlTest;
 

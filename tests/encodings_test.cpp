@@ -52,6 +52,9 @@ std::string iconv_encode(const std::string& utf8_text, const char* to) {
 
 using vnsql::testing::nfd;
 
+// The language cases with known bytes are in tests/cases/: decode.tsv and
+// detect_encoding.tsv. Here: round trips through independent encoders.
+
 // Splits NFD text into (base letter, vowel mark, tone) per letter and writes
 // each with `put`; other characters are copied (they must be ASCII).
 template <class Put>
@@ -167,10 +170,6 @@ TEST(Decode, RoundTripsEveryTonedLetterThroughVni) {
     std::string text = join(toned_letters(upper));
     EXPECT_EQ(decode(vni_encode(text), Encoding::Vni), text);
   }
-  // Known VNI spellings, as they look when shown as Windows-1252.
-  EXPECT_EQ(decode(iconv_encode("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "CP1252"), Encoding::Vni),
-            "Cộng hòa xã hội chủ nghĩa Việt Nam");
-  EXPECT_EQ(decode(iconv_encode("ÑAÛNG COÄNG SAÛN", "CP1252"), Encoding::Vni), "ĐẢNG CỘNG SẢN");
 }
 
 TEST(Decode, RoundTripsEveryTonedLetterThroughViqr) {
@@ -179,12 +178,6 @@ TEST(Decode, RoundTripsEveryTonedLetterThroughViqr) {
       EXPECT_EQ(decode(viqr_encode(letter), Encoding::Viqr), letter) << viqr_encode(letter);
     }
   }
-  EXPECT_EQ(decode("Vie^.t Nam", Encoding::Viqr), "Việt Nam");
-  EXPECT_EQ(decode("ngu+o+`i DDa?ng", Encoding::Viqr), "người Đảng");
-  // Punctuation after a toned word or a consonant stays; \ escapes.
-  EXPECT_EQ(decode("Ha` No^.i. Kho^ng?", Encoding::Viqr), "Hà Nội. Không?");
-  EXPECT_EQ(decode("dda^u\\? a\\^", Encoding::Viqr), "đâu? a^");
-  EXPECT_EQ(decode("add", Encoding::Viqr), "add");  // dd is đ only at the start of a word
 }
 
 TEST(Decode, Utf8AndUtf16WithAndWithoutBom) {
@@ -197,9 +190,8 @@ TEST(Decode, Utf8AndUtf16WithAndWithoutBom) {
   EXPECT_EQ(decode("\xFE\xFF" + be, Encoding::Utf16), text);
   EXPECT_EQ(decode(le, Encoding::Utf16LE), text);
   EXPECT_EQ(decode(be, Encoding::Utf16BE), text);
-  // Surrogate pairs; lone surrogates and an odd last byte become U+FFFD.
+  // Surrogate pairs (lone surrogates: tests/cases/decode.tsv).
   EXPECT_EQ(decode(iconv_encode("a😀b", "UTF-16LE"), Encoding::Utf16LE), "a😀b");
-  EXPECT_EQ(decode(std::string("\x00\xD8\x61\x00\x62", 5), Encoding::Utf16LE), "\uFFFDa\uFFFD");
 }
 
 TEST(Detect, RealisticSentencesInEveryEncoding) {
@@ -260,14 +252,6 @@ TEST(Detect, SeedArticlesInEveryEncoding) {
     EXPECT_EQ(decode(iconv_encode(text, "CP1258//TRANSLIT")), text);
   }
   if (articles == 0) GTEST_SKIP() << "no seed articles in " << dir;
-}
-
-TEST(Detect, PlainEnglishAndAsciiStayUtf8) {
-  for (const char* s : {"Hello? Is it me you're looking for. I go. You go.", "e.g. see the docs, a.k.a. README",
-                        "Viet Nam 2019", "", "C++ (a^b) + c"}) {
-    EXPECT_EQ(detect_encoding(s), Encoding::Utf8) << s;
-    EXPECT_EQ(decode(s), s);
-  }
 }
 
 TEST(Encodings, NamesAreCaseInsensitiveWithAliases) {

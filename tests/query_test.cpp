@@ -10,41 +10,7 @@
 namespace vnsql {
 namespace {
 
-TEST(Query, WordsAreQuotedAndAnded) {
-  EXPECT_EQ(fts5_query("Nghị quyết 26-NQ/TW Sơn La"), R"("Nghị" "quyết" "26 NQ TW" "Sơn" "La")");
-  EXPECT_EQ(fts5_query("  dang  "), R"("dang")");
-}
-
-TEST(Query, IdentifiersAndQuotedPartsArePhrases) {
-  EXPECT_EQ(fts5_query("62/2020/NĐ-CP"), R"("62 2020 NĐ CP")");
-  EXPECT_EQ(fts5_query("ngày 19/5/2018."), R"("ngày" "19 5 2018")");
-  EXPECT_EQ(fts5_query("18‑NQ/TW"), R"("18 NQ TW")");  // non-breaking hyphen
-  EXPECT_EQ(fts5_query(R"("nghi quyet 18" dang)"), R"("nghi quyet 18" "dang")");
-  EXPECT_EQ(fts5_query(R"(a "" b)"), R"("a" "b")");  // empty quotes add nothing
-}
-
-TEST(Query, OperatorsOnlyInCapitalsBetweenTerms) {
-  EXPECT_EQ(fts5_query("a OR b"), R"("a" OR "b")");
-  EXPECT_EQ(fts5_query("a NOT b AND c"), R"("a" NOT "b" AND "c")");
-  EXPECT_EQ(fts5_query("a or b and not c"), R"("a" "or" "b" "and" "not" "c")");
-  EXPECT_EQ(fts5_query("OR a AND"), R"("a")");
-  EXPECT_EQ(fts5_query("a AND OR b"), R"("a" OR "b")");
-  EXPECT_EQ(fts5_query("NEAR(a b, 5)"), R"("NEAR" "a" "b" "5")");
-  EXPECT_EQ(fts5_query("title:x ^y -z +w (v)"), R"("title" "x" "y" "z" "w" "v")");
-  EXPECT_EQ(fts5_query(R"("AND")"), R"("AND")");
-}
-
-TEST(Query, TrailingStarIsAPrefix) {
-  EXPECT_EQ(fts5_query("nghi* quyết"), R"("nghi" * "quyết")");
-  EXPECT_EQ(fts5_query("* a ** b*c"), R"("a" "b" * "c")");
-}
-
-TEST(Query, UnbalancedQuotesAndNothingToSearch) {
-  EXPECT_EQ(fts5_query(R"(a "b c)"), R"("a" "b" "c")");
-  EXPECT_EQ(fts5_query(""), R"("")");
-  EXPECT_EQ(fts5_query("!!! ... \"\" * ()"), R"("")");
-  EXPECT_EQ(fts5_query("\xFF\xFE"), R"("")");
-}
+// The language cases (what is typed -> the FTS5 query) are in tests/cases/query.tsv.
 
 TEST(Query, OperatorCountIsBounded) {
   std::string input = "a";

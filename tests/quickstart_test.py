@@ -1,5 +1,7 @@
 #!/usr/bin/python3
-"""Runs ./examples/quickstart.sh into a temporary database and checks what it
+"""Runs ./examples/quickstart.sh into a temporary database, building the module
+in a temporary folder (VNSQL_BUILD_DIR, so the developer's build/ is left
+alone), and checks what it
 printed against what examples/corpus contains (examples/corpus/expected.json):
 the document count, every question answered, the articles citing 18-NQ/TW,
 the citation counts of the most cited documents, and the officials listed."""
@@ -19,7 +21,7 @@ def check(ok, what):
 
 with tempfile.TemporaryDirectory() as tmp:
     run = subprocess.run([os.path.join(root, "examples", "quickstart.sh"), corpus, os.path.join(tmp, "demo.db")],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=dict(os.environ, VNSQL_BUILD_DIR=os.path.join(tmp, "build")))
 out = run.stdout
 if run.returncode != 0:
     sys.exit(f"quickstart.sh exited with {run.returncode}\n{run.stderr[-3000:]}")

@@ -84,6 +84,36 @@ TEST_F(Registration, EveryFunctionHasItsDocPageAndNoPageIsStale) {
   EXPECT_EQ(pages, registered);
 }
 
+// When the tokenizer cannot be registered, loading fails with a message that
+// says so. A function fts5(?) of the test's own stands in for FTS5's: it hands
+// out no fts5_api (as a SQLite without FTS5 would), or one whose
+// xCreateTokenizer fails.
+int failing_create_tokenizer(fts5_api*, const char*, void*, fts5_tokenizer*, void (*)(void*)) { return SQLITE_NOMEM; }
+
+TEST_F(Registration, TokenizerFailureSaysWhy) {
+  static fts5_api failing = [] {
+    fts5_api api{};
+    api.iVersion = 2;
+    api.xCreateTokenizer = failing_create_tokenizer;
+    return api;
+  }();
+  for (fts5_api* handed_out : {static_cast<fts5_api*>(nullptr), &failing}) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    auto fts5 = [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+      auto** out = static_cast<fts5_api**>(sqlite3_value_pointer(argv[0], "fts5_api_ptr"));
+      if (out) *out = static_cast<fts5_api*>(sqlite3_user_data(ctx));
+    };
+    ASSERT_EQ(sqlite3_create_function(db, "fts5", 1, SQLITE_UTF8, handed_out, fts5, nullptr, nullptr), SQLITE_OK);
+    sqlite3_enable_load_extension(db, 1);
+    char* error = nullptr;
+    EXPECT_NE(sqlite3_load_extension(db, VNSQL_MODULE_PATH, nullptr, &error), SQLITE_OK);
+    EXPECT_NE(std::string(error ? error : "").find("tokenizer"), std::string::npos) << (error ? error : "(no message)");
+    sqlite3_free(error);
+    sqlite3_close(db);
+  }
+}
+
 // DETERMINISTIC and INNOCUOUS are what let a schema use the functions where
 // SQLite allows only those: generated columns, expression indexes, CHECK,
 // and (with trusted_schema off, as hardened hosts run) triggers and views.

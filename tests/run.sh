@@ -1,31 +1,49 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, builds the module and the tests with
-# AddressSanitizer and UndefinedBehaviorSanitizer into build-test/, and runs
-# them all through ctest; then the concurrency tests under ThreadSanitizer
-# (build-tsan/) and the fuzz targets (build-fuzz/).
+# The tests, by entry point (installs what is missing first):
+#
+#   ./tests/run.sh [all]   asan, then tsan, then fuzz (what .ci/run runs)
+#   ./tests/run.sh quick   plain build in build-quick/, every test not labelled slow
+#   ./tests/run.sh asan    AddressSanitizer + UndefinedBehaviorSanitizer build in build-test/, every test
+#   ./tests/run.sh tsan    the concurrency tests under ThreadSanitizer, build-tsan/
+#   ./tests/run.sh fuzz    each libFuzzer target for VNSQL_FUZZ_TIME seconds (20), clang build in build-fuzz/
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jobs=$(nproc)
 
-scripts/install-deps.sh test notebook
-cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_SANITIZE=ON -DVNSQL_BENCH=OFF >/dev/null
-cmake --build build-test -j"$(nproc)"
-cd build-test
-# halt_on_error: a sanitizer report fails the test that caused it.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
-ctest --output-on-failure -j"$(nproc)" --timeout 900
+quick() {
+  cmake -S . -B build-quick -DVNSQL_BENCH=OFF >/dev/null
+  cmake --build build-quick -j"$jobs"
+  ctest --test-dir build-quick -LE slow --output-on-failure -j"$jobs"
+}
 
-# The concurrency tests again under ThreadSanitizer (it excludes ASan, so a
-# third build in build-tsan/; the test binary is the host that loads the module).
-cd ..
-cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_TSAN=ON -DVNSQL_BENCH=OFF >/dev/null
-cmake --build build-tsan -j"$(nproc)" --target vnsql_tests
-TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}" \
-  ctest --test-dir build-tsan -R '^Concurrency' --output-on-failure --timeout 600
+asan() {
+  cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_SANITIZE=ON -DVNSQL_BENCH=OFF >/dev/null
+  cmake --build build-test -j"$jobs"
+  # halt_on_error: a sanitizer report fails the test that caused it.
+  ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}" \
+  UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}" \
+    ctest --test-dir build-test --output-on-failure -j"$jobs" --timeout 900
+}
 
-# The libFuzzer targets (fuzz/): a separate clang build in build-fuzz/, each
-# target run for a bounded time (VNSQL_FUZZ_TIME seconds, 20 by default).
-cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_FUZZ=ON -DVNSQL_TESTS=OFF -DVNSQL_BENCH=OFF \
-      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-cmake --build build-fuzz -j"$(nproc)"
-ctest --test-dir build-fuzz -L fuzz --output-on-failure -j"$(nproc)" --timeout 300
+# ThreadSanitizer excludes ASan, so a build of its own; the test binary is the
+# host that loads the module.
+tsan() {
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_TSAN=ON -DVNSQL_BENCH=OFF >/dev/null
+  cmake --build build-tsan -j"$jobs" --target vnsql_tests
+  TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}" \
+    ctest --test-dir build-tsan -R '^Concurrency' --output-on-failure --timeout 600
+}
+
+fuzz() {
+  cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSQL_FUZZ=ON -DVNSQL_TESTS=OFF -DVNSQL_BENCH=OFF \
+        -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+  cmake --build build-fuzz -j"$jobs"
+  ctest --test-dir build-fuzz -L fuzz --output-on-failure -j"$jobs" --timeout 300
+}
+
+case "${1:-all}" in
+  quick | tsan | fuzz) scripts/install-deps.sh test; "$1" ;;
+  asan) scripts/install-deps.sh test notebook; asan ;;
+  all) scripts/install-deps.sh test notebook; asan; tsan; fuzz ;;
+  *) echo "usage: $0 [all|quick|asan|tsan|fuzz]" >&2; exit 2 ;;
+esac

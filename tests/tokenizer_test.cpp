@@ -43,6 +43,9 @@ using vnsql::testing::nfd;
 
 using V = std::vector<std::string>;
 
+// The language cases are in tests/cases/: tokens.tsv (the terms of a text) and
+// match.tsv (which documents a query finds).
+
 TEST(TokenStream, SmartDocumentsIndexTheCanonicalTerm) {
   EXPECT_EQ(tokens("Đảng ta"), (std::vector<Emitted>{{"đảng", 0, 7, false}, {"ta", 8, 10, false}}));
   // Accented words that are not regular syllables also index their folded form.
@@ -50,8 +53,7 @@ TEST(TokenStream, SmartDocumentsIndexTheCanonicalTerm) {
                                                        {"café", 7, 12, false}, {"cafe", 7, 12, true}}));
 }
 
-TEST(TokenStream, SmartQueriesLookUpOneSpellingOrAll) {
-  EXPECT_EQ(terms("Đảng", Diacritics::Smart, true), (V{"đảng", "~dang"}));
+TEST(TokenStream, SmartQueriesLookUpAllSpellings) {
   auto all = tokens("dang", Diacritics::Smart, true);
   ASSERT_GT(all.size(), 6u);
   EXPECT_EQ(all[0].term, "dang");
@@ -64,9 +66,6 @@ TEST(TokenStream, SmartQueriesLookUpOneSpellingOrAll) {
   for (const char* s : {"đảng", "đang", "dáng", "đăng", "dạng", "dâng", "đẳng"})
     EXPECT_NE(std::find(spellings.begin(), spellings.end(), s), spellings.end()) << s;
   EXPECT_EQ(std::find(spellings.begin(), spellings.end(), "dang"), spellings.end());
-  // Not a syllable: just the word.
-  EXPECT_EQ(terms("ubnd", Diacritics::Smart, true), V{"ubnd"});
-  EXPECT_EQ(terms("2019", Diacritics::Smart, true), V{"2019"});
 }
 
 TEST(AccentedSpellings, WholeWordsAndPrefixes) {
@@ -85,25 +84,6 @@ TEST(AccentedSpellings, WholeWordsAndPrefixes) {
   ASSERT_TRUE(accented_spellings("ngu", true, out));
   EXPECT_NE(std::find(out.begin(), out.end(), "ngư"), out.end());
   EXPECT_FALSE(accented_spellings("aaaaaaa", true, out, 1024));  // too many: caller keeps the folded word only
-}
-
-TEST(TokenStream, AccentStrippedValuesAreMarked) {
-  EXPECT_EQ(terms("Bao cao chinh tri"), (V{"bao", "~bao", "cao", "~cao", "chinh", "~chinh", "tri", "~tri"}));
-  // One accented word makes the value accented: "bao" is then an ordinary word.
-  EXPECT_EQ(terms("bao gồm"), (V{"bao", "gồm"}));
-}
-
-TEST(TokenStream, FoldAndKeepModes) {
-  EXPECT_EQ(terms("Thuỷ lợi ĐẢNG", Diacritics::Fold), (V{"thuy", "loi", "dang"}));
-  EXPECT_EQ(terms("Thuỷ lợi ĐẢNG", Diacritics::Keep), (V{"thủy", "lợi", "đảng"}));
-  EXPECT_EQ(terms("Thuỷ lợi", Diacritics::Keep, true), (V{"thủy", "lợi"}));
-}
-
-TEST(TokenStream, EverySeparatorSeparates) {
-  const char* text = "26-NQ/TW 26\u2011NQ\u2013TW a\u00A0b c\u2014d e\u2212f g_h (i) \"j\" k.l m,n o:p";
-  EXPECT_EQ(terms(text, Diacritics::Keep),
-            (V{"26", "nq", "tw", "26", "nq", "tw", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-               "n", "o", "p"}));
 }
 
 TEST(TokenStream, OffsetsPointIntoTheOriginalTextAlsoForNfd) {
@@ -170,30 +150,6 @@ class TokenizerSql : public vnsql::testing::SqlTest {
   }
 };
 
-TEST_F(TokenizerSql, SmartModeMatchesAsDocumented) {
-  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
-  exec("INSERT INTO t VALUES('Ban Chấp hành Trung ương Đảng'), ('đang làm việc'), ('dáng người'), "
-       "('Bao cao chinh tri dai hoi dang bo tinh Son La'), ('bao gồm các đồng chí')");
-  EXPECT_EQ(count("t", "dang"), 4);   // Đảng, đang, dáng, dang (stripped title)
-  EXPECT_EQ(count("t", "đảng"), 2);   // Đảng, and the stripped title
-  EXPECT_EQ(count("t", "báo"), 1);    // only the stripped title, not "bao gồm"
-  EXPECT_EQ(count("t", "bao"), 2);
-  EXPECT_EQ(count("t", "\"trung ương đảng\""), 1);
-  EXPECT_EQ(count("t", "nghi*"), 0);
-  EXPECT_EQ(count("t", "chi*"), 2);   // chinh (stripped title), chí
-  EXPECT_EQ(count("t", "chín*"), 1);  // chinh in the stripped title (accented prefix)
-}
-
-TEST_F(TokenizerSql, PrefixQueriesInBothForms) {
-  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
-  exec("INSERT INTO t VALUES('Nghị quyết số 26-NQ/TW'), ('Bộ Chính trị')");
-  EXPECT_EQ(count("t", "nghi*"), 1);
-  EXPECT_EQ(count("t", "nghị*"), 1);
-  EXPECT_EQ(count("t", "nghì*"), 0);
-  EXPECT_EQ(count("t", "chín*"), 1);
-  EXPECT_EQ(count("t", "chin*"), 1);
-}
-
 TEST_F(TokenizerSql, HighlightMarksTheOriginalSpellingAlsoForNfd) {
   exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
   std::string text = nfd("Đồng chí Trương Thị Mai làm việc");
@@ -205,21 +161,7 @@ TEST_F(TokenizerSql, HighlightMarksTheOriginalSpellingAlsoForNfd) {
   EXPECT_NE(snip->find("[Mai]"), std::string::npos);
 }
 
-TEST_F(TokenizerSql, IdentifiersAreFoundAsPhrases) {
-  exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vietnamese')");
-  exec("INSERT INTO t VALUES('Nghị quyết 26-NQ/TW'), ('Chỉ thị 26 - NQ / TW'), ('số 26\u2011NQ/TW'), "
-       "('26 nghị quyết TW')");
-  EXPECT_EQ(count("t", "\"26-NQ/TW\""), 3);
-}
-
-TEST_F(TokenizerSql, ModesAndUnknownOptions) {
-  exec("CREATE VIRTUAL TABLE f USING fts5(body, tokenize='vietnamese diacritics fold')");
-  exec("CREATE VIRTUAL TABLE k USING fts5(body, tokenize='vietnamese diacritics keep')");
-  exec("INSERT INTO f VALUES('tỉnh Sơn La'); INSERT INTO k VALUES('tỉnh Sơn La')");
-  EXPECT_EQ(count("f", "sốn"), 1);
-  EXPECT_EQ(count("k", "son"), 0);
-  EXPECT_EQ(count("k", "sơn"), 1);
-  EXPECT_EQ(count("k", "SƠN"), 1);
+TEST_F(TokenizerSql, UnknownOptions) {
   EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics smrt')"), "");
   EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese accents fold')"), "");
   EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics')"), "");
