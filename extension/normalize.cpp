@@ -467,7 +467,9 @@ bool sort_marks(std::string_view piece, std::string& sorted) {
   return true;
 }
 
-void append_irregular(std::string& out, std::string_view word, Form form) {
+// Returns true if lower-casing changed a code point after NFC: that may undo
+// NFC (İ + U+0306 gives i + U+0306, which composes into ĭ).
+bool append_irregular(std::string& out, std::string_view word, Form form) {
   const bool strip = form == Form::Folded || form == Form::Unaccented;
   // Lower case by the same per-letter mapping as the rest (utf8proc_tolower),
   // not by full case folding, so that lower() is the same on every path.
@@ -481,9 +483,10 @@ void append_irregular(std::string& out, std::string_view word, Form form) {
                                     static_cast<utf8proc_option_t>(options));
   if (n < 0) {  // cannot happen on sanitized input; keep the word as it is
     out.append(word);
-    return;
+    return false;
   }
   std::string_view result(reinterpret_cast<const char*>(mapped), static_cast<size_t>(n));
+  bool recased = false;
   for (size_t i = 0; i < result.size();) {
     char32_t cp = utf8::decode(result, i);
     const CharInfo c = char_info(cp);
@@ -491,10 +494,13 @@ void append_irregular(std::string& out, std::string_view word, Form form) {
       char32_t d = strip ? U'd' : 0x0111;
       utf8::append(out, c.upper && !casefold ? to_upper(d) : d);
     } else {
-      utf8::append(out, casefold ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))) : cp);
+      const char32_t mapped_cp = casefold ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))) : cp;
+      recased = recased || mapped_cp != cp;
+      utf8::append(out, mapped_cp);
     }
   }
   free(mapped);
+  return recased;
 }
 
 void append_form(std::string& out, const std::vector<Glyph>& glyphs, Form form) {
@@ -519,11 +525,12 @@ bool append_piece(std::string& out, std::string_view piece, Form form, bool whol
     // Lower case may make the word regular (İà → ià): read it again, so that
     // lower() gives one term for İà, ià and ìa. (Folding strips every mark
     // and gives one form either way.)
-    append_irregular(lowered, piece, Form::Lower);
+    const bool recased = append_irregular(lowered, piece, Form::Lower);
     piece = lowered;
     to_glyphs(piece, glyphs);
-    if (is_irregular(glyphs)) {  // already its own lower-case form
-      out += lowered;
+    if (is_irregular(glyphs)) {
+      if (recased) append_irregular(out, lowered, Form::Lower);  // NFC again, once is enough
+      else out += lowered;  // already NFC and lower case
       return false;
     }
   }
