@@ -304,26 +304,13 @@ std::string normalize_chunked(std::string text) {
 // ---------------------------------------------------------------------------
 // Scoring.
 
-// Lower-case letters that may appear in a Vietnamese syllable: a-z, đ and the
-// vowels with their marks and tones, as normalize() writes them.
+// Lower-case letters that may appear in a Vietnamese syllable, as normalize()
+// writes them, in order.
 const std::vector<char32_t>& vietnamese_letters() {
   static const std::vector<char32_t> letters = [] {
     std::vector<char32_t> v;
-    for (char32_t c = U'a'; c <= U'z'; ++c) v.push_back(c);
-    v.push_back(U'đ');
-    const std::u32string_view vowels = U"aăâeêioôơuưy";
-    for (char32_t base : vowels) {
-      for (char32_t tone : {char32_t(0), kGrave, kHook, kTilde, kAcute, kDot}) {
-        std::string s;
-        utf8::append(s, base);
-        if (tone) utf8::append(s, tone);
-        std::string composed = normalize(s);
-        size_t i = 0;
-        char32_t cp = utf8::decode(composed, i);
-        if (i == composed.size()) v.push_back(cp);
-      }
-    }
-    std::sort(v.begin(), v.end());
+    for (char32_t c = 0; c < 0x2000; ++c)
+      if (is_vietnamese_letter(c)) v.push_back(c);
     return v;
   }();
   return letters;

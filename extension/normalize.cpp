@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "data/syllables.h"
+#include "chars.h"
 #include "sql_util.h"
 #include "utf8.h"
 
@@ -28,14 +29,6 @@ constexpr VowelMark kVowelMarks[] = {
     {U'a', 0x0306, U'ă'}, {U'a', 0x0302, U'â'}, {U'e', 0x0302, U'ê'},
     {U'o', 0x0302, U'ô'}, {U'o', 0x031B, U'ơ'}, {U'u', 0x031B, U'ư'},
 };
-
-// Letters that stand for đ/Đ in badly converted text (Icelandic eth, African D).
-struct LookAlike {
-  char32_t cp;
-  bool upper;
-};
-constexpr LookAlike kDLookAlikes[] = {{0x0110, true}, {0x0111, false}, {0x00D0, true},
-                                      {0x00F0, false}, {0x0189, true}, {0x0256, false}};
 
 constexpr char32_t kVowels[] = {U'a', U'ă', U'â', U'e', U'ê', U'i', U'o', U'ô', U'ơ', U'u', U'ư', U'y'};
 constexpr char32_t kMarkedVowels[] = {U'ă', U'â', U'ê', U'ô', U'ơ', U'ư'};
@@ -241,13 +234,14 @@ struct Tables {
       info[cp] = classify_slow(cp);
       upper[cp] = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
     }
-    for (const auto& d : kDLookAlikes) {
-      CharInfo& c = info[d.cp];  // a letter of its own: its stream-safe fields stay
+    for (char32_t cp = 0; cp < 0x0260; ++cp) {  // đ, Đ and their look-alikes (chars.h)
+      if (!chars::is_capital_d(cp) && !chars::is_small_d(cp)) continue;
+      CharInfo& c = info[cp];  // a letter of its own: its stream-safe fields stay
       c.kind = Kind::Letter;
       c.lower = 0x0111;
       c.fold = U'd';
       c.tone = 0;
-      c.upper = d.upper;
+      c.upper = chars::is_capital_d(cp);
       c.opaque = c.unicode = c.marked = false;
     }
     for (char32_t l = 0; l < 0x250; ++l) compose[l][0] = l;
@@ -662,6 +656,14 @@ std::string normalize(std::string_view text) { return transform(text, Form::Norm
 std::string unaccent(std::string_view text) { return transform(text, Form::Unaccented); }
 std::string lower(std::string_view text) { return transform(text, Form::Lower); }
 std::string fold(std::string_view text) { return transform(text, Form::Folded); }
+
+bool is_vietnamese_letter(char32_t cp) {
+  if (cp >= kTableSize) return false;
+  const CharInfo& c = tables().info[cp];
+  const int vowel = tables().vowel_class(c.lower);
+  return c.kind == Kind::Letter && !c.opaque && !c.upper && (c.lower < 0x80 || cp == 0x0111 || vowel) &&
+         (!c.tone || vowel);
+}
 
 bool has_diacritics(std::string_view text) {
   bool after_letter = false;  // a mark counts only on a letter (stray marks make no word)

@@ -72,6 +72,10 @@ class WordScanner {
   size_t pos_ = 0;
 };
 
+// True if the code point is a lower-case letter of a Vietnamese syllable, as
+// normalize() writes it: a-z, đ, and the vowels with their marks and tone.
+bool is_vietnamese_letter(char32_t cp);
+
 // True if any letter of the text carries a diacritic (or is đ), precomposed
 // or as a combining mark.
 bool has_diacritics(std::string_view text);
