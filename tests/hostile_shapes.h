@@ -4,9 +4,10 @@
 // that would make it hold far more memory than the text (issue 21).
 #pragma once
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -27,8 +28,12 @@ inline const std::string& news() {
   static const std::string text = [] {
     namespace fs = std::filesystem;
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(fs::path(VNSQL_SOURCE_DIR) / "examples" / "corpus"))
-      if (std::regex_match(entry.path().filename().string(), std::regex(R"(\d\d_[^.]+\.txt)"))) files.push_back(entry);
+    for (const auto& entry : fs::directory_iterator(fs::path(VNSQL_SOURCE_DIR) / "examples" / "corpus")) {
+      const std::string name = entry.path().filename().string();  // 01_name.txt, not 06_name.nfd.txt
+      if (std::isdigit(static_cast<unsigned char>(name[0])) && name.find('.') == name.size() - 4 &&
+          entry.path().extension() == ".txt")
+        files.push_back(entry);
+    }
     std::sort(files.begin(), files.end());
     std::string s;
     for (const auto& f : files) {
@@ -70,6 +75,7 @@ struct Shape {
   const char* name;
   std::string (*make)(size_t bytes);
 };
+inline void PrintTo(const Shape& shape, std::ostream* os) { *os << shape.name; }
 
 // Every hostile shape of issue 21, each about `bytes` bytes long.
 inline const std::vector<Shape>& hostile_shapes() {
