@@ -1,0 +1,100 @@
+// Cost (issue 21): a short fuzzed pattern repeated into a long text, so that
+// libFuzzer's -timeout and -malloc_limit_mb (fuzz/CMakeLists.txt) flag work
+// or memory that grows faster than the text; small inputs never show it.
+//
+// Input: one control byte, then the pattern (at most 64 bytes; -max_len=65).
+// Bits 6-7 of the control byte choose the size, 32 KB << (0..3), up to
+// 256 KB; bits 0-5 (modulo the number of calls) the function that runs.
+// Checks on the outputs, besides the other targets' own: valid UTF-8 where
+// they check it; vn_normalize's stream-safe form (UAX #15: no more than 30
+// non-starters in a row) and idempotence.
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "article.h"
+#include "dates.h"
+#include "encodings.h"
+#include "fuzz_check.h"
+#include "normalize.h"
+#include "officials.h"
+#include "query.h"
+#include "resolutions.h"
+#include "tokenizer.h"
+
+namespace {
+
+using vnsql::fuzz::valid_utf8;
+
+// The longest run of characters whose canonical combining class is not 0.
+size_t longest_non_starter_run(std::string_view s) {
+  size_t run = 0, longest = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = vnsql::utf8::decode(s, i);
+    run = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+void tokens(const std::string& text, vnsql::Diacritics mode, bool query) {
+  vnsql::TokenStream stream(text, vnsql::TokenizerOptions{mode}, query, query);
+  vnsql::Token token;
+  while (stream.next(token)) FUZZ_CHECK(valid_utf8(token.term));
+}
+
+using Call = void (*)(const std::string&);
+const Call kCalls[] = {
+    [](const std::string& t) {
+      const std::string n = vnsql::normalize(t);
+      FUZZ_CHECK(valid_utf8(n));
+      FUZZ_CHECK(longest_non_starter_run(n) <= 30);
+      FUZZ_CHECK(vnsql::normalize(n) == n);
+    },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::unaccent(t))); },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::lower(t))); },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::fold(t))); },
+    [](const std::string& t) { tokens(t, vnsql::Diacritics::Smart, false); },
+    [](const std::string& t) { tokens(t, vnsql::Diacritics::Fold, false); },
+    [](const std::string& t) { tokens(t, vnsql::Diacritics::Keep, false); },
+    [](const std::string& t) { tokens(t, vnsql::Diacritics::Smart, true); },
+    [](const std::string& t) {
+      for (const auto& r : vnsql::resolutions(t))
+        if (r.id) FUZZ_CHECK(valid_utf8(*r.id));
+    },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::officials_json(vnsql::find_officials(t)))); },
+    [](const std::string& t) {
+      vnsql::DateScanner dates(t, true);
+      vnsql::DateMatch date;
+      while (dates.next(date)) {
+      }
+      vnsql::first_date(t);
+    },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::decode(t))); },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::decode(t, vnsql::Encoding::Tcvn3))); },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::decode(t, vnsql::Encoding::Viqr))); },
+    [](const std::string& t) { FUZZ_CHECK(valid_utf8(vnsql::fts5_query(t))); },
+    [](const std::string& t) {
+      vnsql::article_title(t);
+      vnsql::article_published(t);
+      vnsql::article_source(t);
+      vnsql::article_body(t);
+      vnsql::sha256_hex(t);
+    },
+};
+constexpr size_t kCallCount = sizeof kCalls / sizeof kCalls[0];
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size < 2) return 0;
+  const std::string_view pattern(reinterpret_cast<const char*>(data) + 1, std::min<size_t>(size - 1, 64));
+  const size_t length = size_t{32 << 10} << (data[0] >> 6);
+  std::string text;
+  text.reserve(length + pattern.size());
+  while (text.size() < length) text += pattern;
+  kCalls[(data[0] & 63) % kCallCount](text);
+  return 0;
+}
