@@ -1,6 +1,12 @@
 // Cost (issue 21): a short fuzzed pattern repeated into a long text, so that
-// libFuzzer's -timeout and -malloc_limit_mb (fuzz/CMakeLists.txt) flag work
-// or memory that grows faster than the text; small inputs never show it.
+// work or memory out of proportion to the text shows; small inputs never
+// show it. Time: libFuzzer's -timeout (fuzz/CMakeLists.txt). Memory: the call
+// runs on a quarter of the text first, and its peak heap (ASan's allocator
+// hooks, tests/heap_counter.h) on the whole text may exceed that by at most
+// 8 bytes for each byte more + 1 MiB: what grows faster than the text, or
+// linearly but by far more than it, fails; a buffer of a fixed size (officials
+// keeps up to 16,384 words of a paragraph, 5 MB with its parse) cancels out.
+// (tests/memory_test.cpp holds every function to 4 bytes a byte, at 4 MB.)
 //
 // Input: one control byte, then the pattern (at most 64 bytes; -max_len=65).
 // Bits 6-7 of the control byte choose the size, 32 KB << (0..3), up to
@@ -17,6 +23,7 @@
 #include "article.h"
 #include "dates.h"
 #include "encodings.h"
+#include "../tests/heap_counter.h"
 #include "fuzz_check.h"
 #include "normalize.h"
 #include "officials.h"
@@ -86,15 +93,29 @@ const Call kCalls[] = {
 };
 constexpr size_t kCallCount = sizeof kCalls / sizeof kCalls[0];
 
+// The heap a call needs at its peak above what was in use when it began.
+long long peak_heap(Call call, const std::string& text) {
+  const long long before = vnsql::testing::all_heap.reset();
+  call(text);
+  return vnsql::testing::all_heap.peak - before;
+}
+
+std::string repeat(std::string_view pattern, size_t length) {
+  std::string text;
+  text.reserve(length + pattern.size());
+  while (text.size() < length) text += pattern;
+  return text;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   const std::string_view pattern(reinterpret_cast<const char*>(data) + 1, std::min<size_t>(size - 1, 64));
   const size_t length = size_t{32 << 10} << (data[0] >> 6);
-  std::string text;
-  text.reserve(length + pattern.size());
-  while (text.size() < length) text += pattern;
-  kCalls[(data[0] & 63) % kCallCount](text);
+  const Call call = kCalls[(data[0] & 63) % kCallCount];
+  const std::string quarter = repeat(pattern, length / 4), text = repeat(pattern, length);
+  const long long more = peak_heap(call, text) - peak_heap(call, quarter);
+  FUZZ_CHECK(more <= 8 * static_cast<long long>(text.size() - quarter.size()) + (1 << 20));
   return 0;
 }

@@ -11,7 +11,7 @@
 // - every heap byte, at the malloc level (C++ new, utf8proc, ICU, SQLite):
 //   in a plain build by wrapping malloc & co. around glibc's __libc_malloc;
 //   under AddressSanitizer, whose allocator already intercepts malloc, through
-//   its malloc and free hooks (__sanitizer_install_malloc_and_free_hooks).
+//   its malloc and free hooks (heap_counter.h).
 //   This is the figure the limit applies to.
 // - the C++ heap alone: global operator new/delete, every variant, replaced
 //   (it works under ASan: the executable's definitions take precedence over
@@ -28,7 +28,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <functional>
@@ -39,6 +38,7 @@
 #include "article.h"
 #include "dates.h"
 #include "encodings.h"
+#include "heap_counter.h"
 #include "hostile_shapes.h"
 #include "normalize.h"
 #include "officials.h"
@@ -47,37 +47,10 @@
 #include "sql_fixture.h"
 #include "tokenizer.h"
 
-namespace {
+using vnsql::testing::all_heap;
 
-// Bytes allocated now and the most since the last reset.
-struct Counter {
-  std::atomic<long long> now{0}, peak{0};
-  void add(long long bytes) {
-    const long long n = now.fetch_add(bytes, std::memory_order_relaxed) + bytes;
-    long long p = peak.load(std::memory_order_relaxed);
-    while (n > p && !peak.compare_exchange_weak(p, n, std::memory_order_relaxed)) {
-    }
-  }
-  void reset() { peak.store(now.load()); }
-};
-Counter all_heap, cxx_heap;
-
-}  // namespace
-
-// ---- every heap byte -------------------------------------------------------
-#if defined(__SANITIZE_ADDRESS__)
-extern "C" {
-int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*, size_t),
-                                              void (*free_hook)(const volatile void*));
-size_t __sanitizer_get_allocated_size(const volatile void* p);
-}
-namespace {
-// ASan calls the free hook before it releases the block, so its size is still known.
-[[maybe_unused]] const int hooks_installed = __sanitizer_install_malloc_and_free_hooks(
-    [](const volatile void*, size_t size) { all_heap.add(static_cast<long long>(size)); },
-    [](const volatile void* p) { all_heap.add(-static_cast<long long>(__sanitizer_get_allocated_size(p))); });
-}  // namespace
-#else
+// ---- every heap byte: under ASan heap_counter.h's hooks count it ------------
+#ifndef VNSQL_HEAP_HOOKS
 // glibc's own entry points (https://www.gnu.org/software/libc/manual/html_node/Replacing-malloc.html).
 namespace {
 void* counted(void* p) {
@@ -122,6 +95,8 @@ void* realloc(void* p, size_t n) {
 
 // ---- the C++ heap ----------------------------------------------------------
 namespace {
+vnsql::testing::HeapCounter cxx_heap;
+
 void* cxx_new(size_t n, size_t align, bool nothrow) {
   if (n == 0) n = 1;
   void* p = align <= alignof(std::max_align_t) ? std::malloc(n) : std::aligned_alloc(align, (n + align - 1) / align * align);
@@ -187,9 +162,7 @@ bool measure(const std::function<size_t()>& call, Peak& peak) {
   if (pid == 0) {
     close(pipe_fd[0]);
     alarm(kSeconds);
-    const long long heap = all_heap.now, cxx = cxx_heap.now;
-    all_heap.reset();
-    cxx_heap.reset();
+    const long long heap = all_heap.reset(), cxx = cxx_heap.reset();
     const auto result = static_cast<long long>(call());
     const Peak p{all_heap.peak - heap, cxx_heap.peak - cxx, result};
     _exit(write(pipe_fd[1], &p, sizeof p) == sizeof p ? 0 : 1);
