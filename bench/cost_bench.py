@@ -17,9 +17,10 @@ of it exists before), then runs the statement, which reads every column of
 every row in SQLite. Time: CPU time (the machine may be shared), the best
 of 3 runs (1 when a run takes over 0.5 s). Memory: the peak resident size
 (ru_maxrss, here VmHWM, reset just before through /proc/self/clear_refs)
-during the first run minus the resident size before it, per MB of input; it
-includes SQLite's copy of the bound value (the "(binding only)" rows show
-it). A measurement over --timeout seconds is killed and printed as
+during the first run minus the resident size before it, per MB of input,
+with glibc's mmap threshold fixed at 128 KiB so that large blocks freed before
+do not hide new ones; it includes SQLite's copy of the bound value (the
+"(binding only)" rows show it). A measurement over --timeout seconds is killed and printed as
 "> N s"; the larger size is then not tried.
 
 Columns: ms/MB at each size; growth = (ms/MB at the large size) / (ms/MB at the
@@ -150,12 +151,18 @@ def child(job):
     print(json.dumps({"seconds": seconds, "peak_bytes": max(peak, 0)}))
 
 
+# A fixed mmap threshold: glibc otherwise raises it when a large block is freed
+# and keeps the freed memory resident for reuse, so that what the call
+# allocates again would not show in the resident size.
+CHILD_ENV = {**os.environ, "MALLOC_MMAP_THRESHOLD_": str(128 << 10)}
+
+
 def measure(a, function, path, timeout):
     name, sql, setup = function
     job = {"input": path, "ext": os.path.abspath(a.ext), "sql": sql, "setup": setup}
     try:
         out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", json.dumps(job)],
-                             capture_output=True, text=True, timeout=timeout)
+                             capture_output=True, text=True, timeout=timeout, env=CHILD_ENV)
     except subprocess.TimeoutExpired:
         return None
     if out.returncode != 0:
