@@ -4,9 +4,9 @@
 // runs on a quarter of the text first, and its peak heap (ASan's allocator
 // hooks, tests/heap_counter.h) on the whole text may exceed that by at most
 // 8 bytes for each byte more + 1 MiB: what grows faster than the text, or
-// linearly but by far more than it, fails; a buffer of a fixed size (officials
-// keeps up to 16,384 words of a paragraph, 5 MB with its parse) cancels out.
-// (tests/memory_test.cpp holds every function to 4 bytes a byte, at 4 MB.)
+// linearly but by far more than it, fails; a buffer that stops growing at a
+// fixed size cancels out once both texts fill it. (tests/memory_test.cpp
+// holds every function to 4 bytes a byte, at 4 MB.)
 //
 // Input: one control byte, then the pattern (at most 64 bytes; -max_len=65).
 // Bits 6-7 of the control byte choose the size, 32 KB << (0..3), up to
