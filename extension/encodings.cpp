@@ -101,7 +101,7 @@ constexpr ViqrMark kViqrTones[] = {{'`', kGrave, "aeiouy"}, {'\'', kAcute, "aeio
 // đ→d) lower-case letters: the onset đ never matches, d stands for it.
 
 constexpr size_t kDetectSample = 64 * 1024;
-constexpr size_t kNormalizeChunk = 1 << 20;
+constexpr size_t kPieceBytes = 256 * 1024;  // decoded and normalized at a time
 
 // ---------------------------------------------------------------------------
 // Single-byte decoders: one UTF-8 string per byte, built once.
@@ -159,9 +159,15 @@ const ByteTable& byte_table(Encoding encoding) {
   }
 }
 
+// The UTF-8 size of `bytes` decoded with `table`.
+size_t decoded_size(std::string_view bytes, const ByteTable& table) {
+  size_t size = 0;
+  for (unsigned char b : bytes) size += b < 0x80 ? 1 : table[b].size();
+  return size;
+}
+
 std::string decode_bytes(std::string_view bytes, const ByteTable& table) {
-  // Sized for the longest entry (3 UTF-8 bytes per code point, 2 code points).
-  std::string out(bytes.size() * 6, '\0');
+  std::string out(decoded_size(bytes, table), '\0');
   char* o = out.data();
   for (unsigned char b : bytes) {
     if (b < 0x80) {
@@ -171,8 +177,6 @@ std::string decode_bytes(std::string_view bytes, const ByteTable& table) {
       o = std::copy(t.begin(), t.end(), o);
     }
   }
-  out.resize(static_cast<size_t>(o - out.data()));
-  out.shrink_to_fit();
   return out;
 }
 
@@ -269,37 +273,43 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// normalize() in pieces of about 1 MiB cut at ASCII spaces (or, in a text
-// without any, before an ASCII byte or a UTF-8 lead byte), so memory stays
-// bounded whatever the input looks like. ASCII pieces need no normalization.
-std::string normalize_chunked(std::string text) {
-  if (is_ascii(text)) return text;
-  if (text.size() <= kNormalizeChunk) return normalize(text);
+// Where to end the next piece of `rest` (at most kPieceBytes): after its last
+// ASCII white space, else before the last byte where `cut_before` allows a cut,
+// else at the limit.
+size_t piece_end(std::string_view rest, bool (*cut_before)(unsigned char)) {
+  if (rest.size() <= kPieceBytes) return rest.size();
+  const std::string_view window = rest.substr(0, kPieceBytes);
+  size_t cut = window.find_last_of(" \t\r\n");
+  if (cut != std::string_view::npos && cut > 0) return cut + 1;
+  for (cut = kPieceBytes; cut > 0; --cut)
+    if (cut_before(static_cast<unsigned char>(rest[cut]))) return cut;
+  return kPieceBytes;
+}
+
+bool before_ascii(unsigned char b) { return b < 0x80; }
+bool before_character(unsigned char b) { return (b & 0xC0) != 0x80; }  // not inside a UTF-8 sequence
+bool before_letter(unsigned char b) { return ascii_letter(static_cast<char>(b)); }  // VIQR marks follow letters
+
+// Decodes (decode_piece) and normalizes a text piece by piece, so that memory
+// stays a small multiple of the text whatever it holds: only the result and
+// one piece are held at a time. Pieces are cut where `cut_before` says no
+// character or mark sequence is split. `size` is what the result may need.
+template <class DecodePiece>
+std::string decode_in_pieces(std::string_view bytes, size_t size, bool (*cut_before)(unsigned char),
+                             DecodePiece&& decode_piece) {
   std::string out;
-  out.reserve(text.size());
-  std::string_view rest(text);
-  while (!rest.empty()) {
-    size_t cut = rest.size();
-    if (cut > kNormalizeChunk) {
-      std::string_view window = rest.substr(0, kNormalizeChunk);
-      cut = window.find_last_of(" \t\r\n");
-      if (cut == std::string_view::npos || cut == 0) {
-        cut = kNormalizeChunk;
-        // Back up to a character that starts something other than a combining
-        // mark sequence: an ASCII byte, else any lead byte.
-        size_t k = cut;
-        while (k > 0 && static_cast<unsigned char>(rest[k]) >= 0x80) --k;
-        if (k > 0) cut = k;
-        else while (cut > 1 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
-      }
-    }
-    std::string_view piece = rest.substr(0, cut);
-    if (is_ascii(piece)) out += piece;
-    else out += normalize(piece);
-    rest.remove_prefix(cut);
+  out.reserve(size + size / 16);  // normalization may add joiners (UAX #15); it mostly shrinks
+  while (!bytes.empty()) {
+    const size_t end = piece_end(bytes, cut_before);
+    const auto& decoded = decode_piece(bytes.substr(0, end));
+    if (is_ascii(decoded)) out += decoded;  // nothing to normalize
+    else out += normalize(decoded);
+    bytes.remove_prefix(end);
   }
   return out;
 }
+
+std::string_view as_is(std::string_view piece) { return piece; }
 
 // ---------------------------------------------------------------------------
 // Scoring.
@@ -450,23 +460,33 @@ Encoding detect_encoding(std::string_view bytes) {
 
 std::string decode(std::string_view bytes, Encoding encoding) {
   switch (encoding) {
-    case Encoding::Utf8:
+    case Encoding::Utf8: {
       if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
-      return normalize_chunked(utf8::is_valid(bytes) ? std::string(bytes) : utf8::sanitize(bytes));
+      if (utf8::is_valid(bytes)) return decode_in_pieces(bytes, bytes.size(), before_ascii, as_is);
+      const std::string sanitized = utf8::sanitize(bytes);
+      return decode_in_pieces(sanitized, sanitized.size(), before_ascii, as_is);
+    }
     case Encoding::Utf16:
     case Encoding::Utf16LE:
     case Encoding::Utf16BE: {
       bool big_endian = encoding == Encoding::Utf16BE;
       if (starts_with(bytes, "\xFF\xFE") && encoding != Encoding::Utf16BE) bytes.remove_prefix(2);
       else if (starts_with(bytes, "\xFE\xFF") && encoding != Encoding::Utf16LE) bytes.remove_prefix(2), big_endian = true;
-      return normalize_chunked(decode_utf16(bytes, big_endian));
+      const std::string utf8 = decode_utf16(bytes, big_endian);
+      return decode_in_pieces(utf8, utf8.size(), before_character, as_is);
     }
-    case Encoding::Viqr:
-      return normalize_chunked(decode_viqr(utf8::is_valid(bytes) ? std::string(bytes) : utf8::sanitize(bytes)));
+    case Encoding::Viqr: {
+      if (utf8::is_valid(bytes)) return decode_in_pieces(bytes, bytes.size(), before_letter, decode_viqr);
+      const std::string sanitized = utf8::sanitize(bytes);
+      return decode_in_pieces(sanitized, sanitized.size(), before_letter, decode_viqr);
+    }
     case Encoding::Windows1258:
     case Encoding::Tcvn3:
-    case Encoding::Vni:
-      return normalize_chunked(decode_bytes(bytes, byte_table(encoding)));
+    case Encoding::Vni: {
+      const ByteTable& table = byte_table(encoding);
+      return decode_in_pieces(bytes, decoded_size(bytes, table), before_ascii,
+                              [&](std::string_view piece) { return decode_bytes(piece, table); });
+    }
   }
   return std::string(bytes);
 }
