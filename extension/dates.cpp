@@ -287,7 +287,7 @@ namespace {
 
 class DateRows : public RowSource {
  public:
-  explicit DateRows(std::string text) : text_(std::move(text)), scanner_(text_), chars_(text_) {}
+  explicit DateRows(std::string_view text) : text_(text), scanner_(text_), chars_(text_) {}
   bool next(Row& row) override {
     DateMatch date;
     if (!scanner_.next(date)) return false;
@@ -295,14 +295,14 @@ class DateRows : public RowSource {
     size_t after = chars_.position(date.end);
     row.resize(4);
     row[0] = date.iso();
-    row[1] = text_.substr(date.begin, date.end - date.begin);
+    row[1] = std::string(text_.substr(date.begin, date.end - date.begin));
     row[2] = static_cast<int64_t>(start);
     row[3] = static_cast<int64_t>(after - start);
     return true;
   }
 
  private:
-  std::string text_;  // owned: the scanner points into it
+  std::string_view text_;  // the argument (see TableFunction::open)
   DateScanner scanner_;
   utf8::CharCounter chars_;
 };
@@ -310,7 +310,7 @@ class DateRows : public RowSource {
 std::unique_ptr<RowSource> open_dates(sqlite3_value** args, int) {
   auto text = sql::text_arg(args[0]);
   if (!text) return std::make_unique<VectorRowSource>(std::vector<Row>{});
-  return std::make_unique<DateRows>(std::string(*text));
+  return std::make_unique<DateRows>(*text);
 }
 
 }  // namespace

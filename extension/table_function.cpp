@@ -136,6 +136,7 @@ int xOpen(sqlite3_vtab*, sqlite3_vtab_cursor** out) {
 
 int xClose(sqlite3_vtab_cursor* base) {
   auto* cursor = reinterpret_cast<Cursor*>(base);
+  cursor->source.reset();  // it may point into the arguments
   cursor->clear_args();
   delete cursor;
   return SQLITE_OK;
@@ -165,7 +166,7 @@ int xFilter(sqlite3_vtab_cursor* base, int mask, const char*, int argc, sqlite3_
       if (!copy) throw std::bad_alloc();
       cursor->args.push_back(copy);
     }
-    cursor->source = f.open(argv, argc);
+    cursor->source = f.open(cursor->args.data(), argc);
     return advance(cursor);
   });
 }

@@ -44,7 +44,9 @@ struct TableFunction {
   std::vector<const char*> arguments;  // hidden columns, in call order: {"text", "options"}
   int required_arguments;  // how many leading arguments must be given
   // Called with the given arguments (argc <= arguments.size()); returns the rows.
-  // An argument of NULL is passed as an SQL NULL value.
+  // An argument of NULL is passed as an SQL NULL value. The arguments are the
+  // cursor's own copies and outlive the row source, which may therefore keep
+  // pointers into their text rather than a copy of it.
   std::unique_ptr<RowSource> (*open)(sqlite3_value** args, int argc);
 };
 

@@ -190,8 +190,7 @@ namespace {
 
 class TokenRows : public RowSource {
  public:
-  TokenRows(std::string text, TokenizerOptions options)
-      : text_(std::move(text)), stream_(text_, options, /*query=*/false) {}
+  TokenRows(std::string_view text, TokenizerOptions options) : stream_(text, options, /*query=*/false) {}
   bool next(Row& row) override {
     Token token;
     if (!stream_.next(token)) return false;
@@ -204,8 +203,7 @@ class TokenRows : public RowSource {
   }
 
  private:
-  std::string text_;  // owned: the stream points into it
-  TokenStream stream_;
+  TokenStream stream_;  // points into the argument (see TableFunction::open)
 };
 
 std::unique_ptr<RowSource> open_tokens(sqlite3_value** args, int argc) {
@@ -215,7 +213,7 @@ std::unique_ptr<RowSource> open_tokens(sqlite3_value** args, int argc) {
   if (argc > 1) {
     if (auto spec = sql::text_arg(args[1])) options = parse_tokenizer_options(*spec);
   }
-  return std::make_unique<TokenRows>(std::string(*text), options);
+  return std::make_unique<TokenRows>(*text, options);
 }
 
 }  // namespace

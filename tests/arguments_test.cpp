@@ -91,5 +91,21 @@ TEST_F(Arguments, WrongTypes) {
   EXPECT_EQ(scalar("SELECT count(*) FROM officials(NULL)"), "0");
 }
 
+// The table-valued functions read their argument in place, in the cursor's
+// copy of it (no copy of their own): in a UTF-16 database, and for a number or
+// a BLOB, the text they read and the hidden column they return stay right.
+TEST_F(Arguments, TableFunctionsReadTheArgumentInPlace) {
+  exec("PRAGMA encoding = 'UTF-16le'");
+  exec("CREATE TABLE t(x)");
+  exec("INSERT INTO t VALUES ('Hà Nội ngày 7/12/2019'), (2019), (X'536120506120312F312F32303230')");  // UTF-8 'Sa Pa 1/1/2020'
+  EXPECT_EQ(scalar("SELECT group_concat(v.term || '@' || typeof(v.text), ' ') FROM t, vn_tokens(t.x) v "
+                   "WHERE NOT v.colocated"),
+            "hà@text nội@text ngày@text 7@text 12@text 2019@text 2019@integer sa@blob pa@blob 1@blob 1@blob "
+            "2020@blob");
+  EXPECT_EQ(scalar("SELECT group_concat(d.date || ' ' || d.surface || ' ' || typeof(d.text) || ' ' || (d.text IS t.x), "
+                   "'; ') FROM t, vn_dates(t.x) d"),
+            "2019-12-07 7/12/2019 text 1; 2020-01-01 1/1/2020 blob 1");
+}
+
 }  // namespace
 }  // namespace vnsql
