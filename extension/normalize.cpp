@@ -59,6 +59,8 @@ struct CharInfo {
   // Nothing before it can compose with it or be reordered past it, so a word
   // may be cut in front of it without changing its normalized form.
   bool safe_cut = false;
+  // NFC may compose it with a combining mark after it ('<' + U+0338 is ≮).
+  bool composes_forward = false;
 };
 
 constexpr char32_t kTableSize = 0x2000;
@@ -139,7 +141,8 @@ CharInfo classify_kind(char32_t cp) {
       info.lower = info.fold = cp;
       info.unicode = !nfc_stable(cp);
       return info;
-    default:
+    default:  // a separator: NFC may still change it (U+037E → ';')
+      info.unicode = !nfc_stable(cp);
       return info;
   }
   const auto lower = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
@@ -211,6 +214,8 @@ void add_stream_info(char32_t cp, CharInfo& info) {
   info.trail = static_cast<uint8_t>(trail);
   info.only_nonstarters = lead == n;
   info.safe_cut = lead == 0 && !composes_backward(parts[0]);
+  const utf8proc_uint16_t index = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->comb_index;
+  info.composes_forward = index != UINT16_MAX && index < 0x8000;
 }
 
 CharInfo classify_slow(char32_t cp) {
@@ -599,8 +604,10 @@ void append_ascii_word(std::string& out, std::string_view word, Form form) {
   for (char ch : word) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch + 32) : ch);
 }
 
+char32_t next_code_point(std::string_view text, size_t i) { return utf8::decode(text, i); }
+
 // Applies `form` to every word of a text; separators are copied as they are
-// (invalid bytes become U+FFFD).
+// (invalid bytes become U+FFFD) unless NFC changes them.
 std::string transform(std::string_view text, Form form) {
   std::string out;
   out.reserve(text.size());
@@ -611,7 +618,14 @@ std::string transform(std::string_view text, Form form) {
     char32_t cp = utf8::decode(text, i);
     if (!starts_word(cp)) {
       if (cp == utf8::kReplacement && !(i - start == 3)) utf8::append(out, cp);
-      else if (is_mark(cp)) {
+      else if (const CharInfo c = char_info(cp); c.unicode || (c.composes_forward && i < text.size() && is_mark(next_code_point(text, i)))) {
+        // A separator that NFC changes, alone or with the marks after it
+        // (U+037E → ';', '¨' + U+0300 → U+1FED): Unicode's rules, as for a word.
+        size_t end = i;
+        for (size_t next = end; next < text.size() && is_mark(utf8::decode(text, next)); next = end) end = next;
+        append_word(out, text.substr(start, end - start), form);
+        i = end;
+      } else if (is_mark(cp)) {
         // Stray marks (no letter before them): dropped when folding, else put
         // in canonical order as NFC wants them.
         size_t end = i;
