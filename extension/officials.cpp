@@ -163,68 +163,78 @@ class OfficialsParser {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
   }
 
+  // Tries the rules at each token in turn; a rule that applies says where to go on.
   void run() {
-    bool list_mode = false;
-    size_t last_end = SIZE_MAX;  // token index where the last mention's appositions ended
-    std::vector<std::string> pending;  // titles (comma-joined) waiting for the name they precede
-    size_t pending_end = SIZE_MAX;     // token index right after them
     size_t i = 0;
     while (i < n_) {
-      if (t_[i].sep & (kPeriod | kBlank)) list_mode = false;
-      // 1. Honorific + name, or honorific + title (+ name).
-      if (size_t h = honorific_at(i)) {
-        size_t j = i + h;
-        if (i > 0 && plain(i) && phrase_at(v_.plurals, i - 1)) {
-          if (j < n_ && (t_[j].sep & kColon)) list_mode = true;
-          i = j;
-          continue;
-        }
-        if (j < n_ && plain_line(j) && !blocked(i)) {
-          if (title_end(j) > j) {
-            if (size_t k = title_person(j, i, h)) { last_end = i = k; continue; }
-          } else if (size_t len = name_run(j); len >= 2 && len <= 5) {
-            last_end = i = mention(j, len, {}, i, h);
-            continue;
-          }
-        }
-        i = j;
-        continue;
-      }
-      // 2. Title before a name; titles before it joined by commas are the
-      //    same person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
-      if ((t_[i].cap || phrase_at(v_.modifiers, i)) && title_end(i) > i) {
-        if (pending_end != i) pending.clear();
-        if (size_t k = title_person(i, 0, 0, pending)) { last_end = i = k; pending.clear(); continue; }
-        size_t e = title_end(i);
-        std::string title = title_text(i, e);
-        if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
-          pending.push_back(std::move(title));
-          pending_end = e;
-        } else {
-          pending.clear();
-        }
-        i = e;
-        continue;
-      }
-      // 3. Surname (or an item of a list of people) + title in apposition;
-      //    or a second person joined by "và".
-      bool after_and = i > 0 && last_end == i - 1 && word_is(i - 1, "và", "va") && plain(i);
-      bool list_item = list_mode && (t_[i].sep & (kSemi | kColon));
-      bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
-      if (run_start && name_word(i) && (v_.surnames.contains(t_[i].word, accented_) || list_item) &&
-          (i == 0 || !blocked(i))) {
-        size_t len = name_run(i);
-        if (len >= 2 && len <= 5 && !place_at(i)) {
-          size_t k = i + len;
-          bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
-          if (apposition || after_and) { last_end = i = mention(i, len, {}, 0, 0); continue; }
-        }
-      }
-      ++i;
+      if (t_[i].sep & (kPeriod | kBlank)) list_mode_ = false;
+      size_t next = honorific_rule(i);
+      if (!next) next = title_before_name_rule(i);
+      if (!next) next = apposition_rule(i);
+      i = next ? next : i + 1;
     }
   }
 
  private:
+  // Each rule returns the token to go on from, or 0 when it does not apply at i.
+
+  // Honorific + name, or honorific + title (+ name): "ông Nguyễn Văn A",
+  // "đồng chí Bí thư Tỉnh ủy Nguyễn Văn B".
+  size_t honorific_rule(size_t i) {
+    const size_t h = honorific_at(i);
+    if (!h) return 0;
+    const size_t j = i + h;
+    if (i > 0 && plain(i) && phrase_at(v_.plurals, i - 1)) {  // "các đồng chí": a list follows a colon
+      if (j < n_ && (t_[j].sep & kColon)) list_mode_ = true;
+      return j;
+    }
+    if (j < n_ && plain_line(j) && !blocked(i)) {
+      if (title_end(j) > j) {
+        if (size_t k = title_person(j, i, h)) return last_end_ = k;
+      } else if (size_t len = name_run(j); len >= 2 && len <= 5) {
+        return last_end_ = mention(j, len, {}, i, h);
+      }
+    }
+    return j;
+  }
+
+  // Title before a name; titles before it joined by commas are the same
+  // person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
+  size_t title_before_name_rule(size_t i) {
+    if (!(t_[i].cap || phrase_at(v_.modifiers, i)) || title_end(i) == i) return 0;
+    if (pending_end_ != i) pending_.clear();
+    if (size_t k = title_person(i, 0, 0, pending_)) {
+      pending_.clear();
+      return last_end_ = k;
+    }
+    const size_t e = title_end(i);
+    std::string title = title_text(i, e);
+    if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
+      pending_.push_back(std::move(title));
+      pending_end_ = e;
+    } else {
+      pending_.clear();
+    }
+    return e;
+  }
+
+  // Surname (or an item of a list of people) + title in apposition
+  // ("Nguyễn Văn A, Bí thư ..."); or a second person joined by "và".
+  size_t apposition_rule(size_t i) {
+    const bool after_and = i > 0 && last_end_ == i - 1 && word_is(i - 1, "và", "va") && plain(i);
+    const bool list_item = list_mode_ && (t_[i].sep & (kSemi | kColon));
+    const bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
+    if (!run_start || !name_word(i) || !(v_.surnames.contains(t_[i].word, accented_) || list_item) ||
+        (i > 0 && blocked(i)))
+      return 0;
+    const size_t len = name_run(i);
+    if (len < 2 || len > 5 || place_at(i)) return 0;
+    const size_t k = i + len;
+    const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
+    if (!apposition && !after_and) return 0;
+    return last_end_ = mention(i, len, {}, 0, 0);
+  }
+
   // No punctuation before token i (a line break is allowed).
   bool plain(size_t i) const { return (t_[i].sep & ~unsigned{kNewline}) == 0; }
   bool plain_line(size_t i) const { return t_[i].sep == 0; }
@@ -491,6 +501,10 @@ class OfficialsParser {
   std::vector<OfficialMention>& out_;
   const OfficialsVocabulary& v_;
   bool accented_ = false;
+  bool list_mode_ = false;            // after "các đồng chí:", a list item needs no surname
+  size_t last_end_ = SIZE_MAX;        // token index where the last mention's appositions ended
+  std::vector<std::string> pending_;  // titles (comma-joined) waiting for the name they precede
+  size_t pending_end_ = SIZE_MAX;     // token index right after them
 };
 
 // Whether s is one code point of the class.
