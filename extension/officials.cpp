@@ -312,6 +312,15 @@ class OfficialsParser {
   // The end (token index) of a title starting at i, or i if none starts there.
   // head_end receives the end of the title's head.
   size_t title_end(size_t i, size_t* head_end = nullptr) const {
+    const size_t h = title_head_end(i);
+    if (h == i) return i;
+    if (head_end) *head_end = h;
+    return title_name_end(i, h);
+  }
+
+  // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
+  // trưởng"), or i if none starts there.
+  size_t title_head_end(size_t i) const {
     size_t j = i;
     bool modified = false;
     while (j < n_ && j - i < 4) {
@@ -326,15 +335,19 @@ class OfficialsParser {
     size_t h = phrase_at(v_.heads, j);
     if (!h || !(t_[j].cap || modified)) return i;
     if (!t_[i].cap && !modified) return i;
-    j += h;
-    if (head_end) *head_end = j;
+    return j + h;
+  }
+
+  // The end of the bodies, places and names that the title of token i goes
+  // on with after its head ends at after_head ("Bí thư Tỉnh ủy Quảng Ninh").
+  size_t title_name_end(size_t i, size_t after_head) const {
     // A capitalized word right after a head, a body or an organization word may
     // start a two-syllable name whose second syllable is lower case
     // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
     // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
     bool compound_start = true, prev_opens = false;
     size_t capitalized_run = 0;  // capitalized words just taken that are no body
-    const size_t after_head = j;
+    size_t j = after_head;
     while (j < n_ && j - i < 24 && (plain(j) || joins_compound_name(after_head, j))) {
       if (!plain(j)) { compound_start = true; prev_opens = false; }
       // After a person's name a lower-case word is the sentence going on,
@@ -358,28 +371,24 @@ class OfficialsParser {
         ++j;
         continue;
       }
-      if (word_is(j, "và", "va")) {
-        // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
-        if (j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !v_.surnames.contains(t_[j + 1].word, accented_) &&
-            !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1)) {
-          ++j;
-          compound_start = true;
-          prev_opens = false;
-          continue;
-        }
-        break;
-      }
-      if (v_.title_words.contains(t.word, accented_)) { ++j; compound_start = true; prev_opens = false; continue; }
-      // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
-      if (j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2))) {
-        ++j;
-        compound_start = true;
-        prev_opens = false;
-        continue;
-      }
-      break;
+      if (!lower_word_in_name(j, prev_opens)) break;
+      ++j;
+      compound_start = true;
+      prev_opens = false;
     }
     return j;
+  }
+
+  // Whether the lower-case word at j goes on the name inside a title; prev_opens:
+  // the word before it may open a two-syllable name.
+  bool lower_word_in_name(size_t j, bool prev_opens) const {
+    // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
+    if (word_is(j, "và", "va"))
+      return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !v_.surnames.contains(t_[j + 1].word, accented_) &&
+             !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1);
+    if (v_.title_words.contains(t_[j].word, accented_)) return true;
+    // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
+    return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
   }
 
   // A spaced dash at token i inside a name: "Bộ trưởng Tài nguyên - Môi
