@@ -592,6 +592,25 @@ void set_case(std::string_view text, OfficialToken& t) {
   t.allcaps = letters >= 2 && upper == letters;
 }
 
+// A person never given a title in the text, and not called "đồng chí", is
+// not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
+void drop_untitled(std::vector<OfficialMention>& out) {
+  const OfficialsVocabulary& v = vocabulary();
+  std::unordered_set<std::string> titled;
+  for (const OfficialMention& m : out)
+    if (!m.titles.empty()) titled.insert(m.name);
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const OfficialMention& m = out[i];
+    bool comrade = m.honorific == "đ/c" || std::count(v.comrades.begin(), v.comrades.end(), fold(m.honorific)) > 0;
+    if (!m.titles.empty() || comrade || titled.count(m.name)) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  }
+  out.resize(kept);
+}
+
 }  // namespace
 
 std::vector<OfficialMention> find_officials(std::string_view text) {
@@ -636,21 +655,7 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
     ++n;
   }
   if (n) flush();
-  // A person never given a title in the text, and not called "đồng chí", is
-  // not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
-  std::unordered_set<std::string> titled;
-  for (const OfficialMention& m : out)
-    if (!m.titles.empty()) titled.insert(m.name);
-  size_t kept = 0;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const OfficialMention& m = out[i];
-    bool comrade = m.honorific == "đ/c" || std::count(v.comrades.begin(), v.comrades.end(), fold(m.honorific)) > 0;
-    if (!m.titles.empty() || comrade || titled.count(m.name)) {
-      if (kept != i) out[kept] = std::move(out[i]);
-      ++kept;
-    }
-  }
-  out.resize(kept);
+  drop_untitled(out);
   return out;
 }
 
