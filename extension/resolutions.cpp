@@ -116,6 +116,15 @@ struct Lexicon {
   const char* assembly_kind = data::document_types::kAssemblyDefault[0];
   const char* letter_kind = data::document_types::kLetter[0];  // NUMBER/BODY-UNIT
 
+  // An assembly code followed by its term: QH15, UBTVQH14.
+  bool is_assembly(const std::string& s) const {
+    for (std::string_view body : assembly_codes)
+      if (s.size() > body.size() && s.compare(0, body.size(), body) == 0 &&
+          std::all_of(s.begin() + static_cast<long>(body.size()), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return true;
+    return false;
+  }
+
   Lexicon() {
     for (const auto& b : data::issuers::kRows)
       if (data::issuers::has_class(b, "assembly")) assembly_codes.emplace_back(b.code);
@@ -233,6 +242,14 @@ struct Code {
   size_t next = 0;    // first token after it
   size_t end = 0;     // byte end (a code glued to the next word ends inside its token)
   bool glued = false; // "CPngày": nothing can follow
+};
+
+// The issuers that end an identifier: "QĐNS/TW" in 1150-QĐ/QĐNS/TW,
+// "VKSNDTC-TANDTC" in 01/2017/TTLT-VKSNDTC-TANDTC.
+struct IssuerChain {
+  std::vector<std::string> codes;
+  size_t next = 0;  // first token after it
+  size_t end = 0;   // byte end
 };
 
 struct Mention {
@@ -536,48 +553,38 @@ class ReferenceParser {
   std::optional<size_t> full(size_t i, const ReferenceRow* word, Mention& m) {
     const ReferenceToken& num = w_.at(i);
     if (!num.digits || num.folded.size() > 5) return std::nullopt;
-    std::string number(w_.raw(i));
     Gap g = w_.gap(i + 1);
     if (g.newline || !w_.exists(i + 1)) return std::nullopt;
-    Resolution& r = m.r;
     // The Government's yearly resolutions are numbered with a dash: 19-2017/NQ-CP.
     const bool dash_year = g.marks == "-" && w_.at(i + 1).digits && w_.at(i + 1).folded.size() == 4 &&
                            only(w_.gap(i + 2), "/");
-    if (g.marks == "-" && !dash_year) {  // Party: NUMBER-TYPE/ISSUER[/ISSUER...]
-      const ReferenceRow* type = type_code(i + 1, true);
-      if (!type) return std::nullopt;
-      std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
-      size_t k = i + 2;
-      std::vector<std::string> issuers;
-      size_t end = 0;
-      while (only(w_.gap(k), "/") && w_.exists(k)) {
-        if (auto c = code_at(k)) {
-          issuers.push_back(c->code);
-          k = c->next;
-          end = c->end;
-          if (c->glued) { m.glued_ngay = glued_ngay(*c, k - 1); break; }
-        } else if (auto body = body_at(k); body.first && *body.first->party_code) {
-          issuers.push_back(body.first->party_code);
-          k += body.second;
-          end = w_.at(k - 1).end;
-        } else {
-          break;
-        }
-      }
-      if (issuers.empty()) return std::nullopt;
-      std::string symbol = type_str;
-      for (const auto& s : issuers) symbol += "/" + s;
-      r.id = number + "-" + symbol;
-      r.symbol = symbol;
-      r.issuer = issuers.back();
-      r.kind = kind_of(word, type, true, type_str);
-      r.number = number;
-      m.type = type;
-      m.end = end;
-      return k;
-    }
-    if (g.marks != "/" && !dash_year) return std::nullopt;
-    // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT, NUMBER-YEAR/TYPE-ISSUER.
+    if (g.marks == "-" && !dash_year) return party_identifier(i, word, m);
+    if (g.marks == "/" || dash_year) return state_identifier(i, word, dash_year, m);
+    return std::nullopt;
+  }
+
+  // Party: NUMBER-TYPE/ISSUER[/ISSUER...] (26-NQ/TW, 35-HD/BTGTW).
+  std::optional<size_t> party_identifier(size_t i, const ReferenceRow* word, Mention& m) {
+    const ReferenceRow* type = type_code(i + 1, true);
+    if (!type) return std::nullopt;
+    const std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
+    const IssuerChain chain = issuer_chain(i + 2, "/", true, m);
+    if (chain.codes.empty()) return std::nullopt;
+    std::string symbol = type_str;
+    for (const auto& s : chain.codes) symbol += "/" + s;
+    Resolution& r = m.r;
+    r.number = std::string(w_.raw(i));
+    r.id = r.number + "-" + symbol;
+    r.symbol = symbol;
+    r.issuer = chain.codes.back();
+    r.kind = kind_of(word, type, true, type_str);
+    m.type = type;
+    m.end = chain.end;
+    return chain.next;
+  }
+
+  // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT, NUMBER-YEAR/TYPE-ISSUER.
+  std::optional<size_t> state_identifier(size_t i, const ReferenceRow* word, bool dash_year, Mention& m) {
     size_t k = i + 1;
     std::optional<std::string> year;
     if (w_.at(k).digits && w_.at(k).folded.size() == 4 && only(w_.gap(k + 1), "/")) {
@@ -588,41 +595,22 @@ class ReferenceParser {
     } else if (w_.at(k).digits) {
       return std::nullopt;  // a date: 19/5/2018
     }
-    std::string prefix = number + (dash_year ? "-" : "/") + (year ? *year + "/" : "");
+    const std::string number(w_.raw(i));
     bool ok = false;
     std::string key = code_key(w_.raw(k), &ok);
     const ReferenceRow* type = nullptr;
     std::string symbol;
-    std::vector<std::string> issuers;
-    size_t end = 0;
-    // The National Assembly and its Standing Committee sign with their term: QH15, UBTVQH14.
-    auto is_assembly = [this](const std::string& s) {
-      for (std::string_view body : lex_.assembly_codes)
-        if (s.size() > body.size() && s.compare(0, body.size(), body) == 0 &&
-            std::all_of(s.begin() + static_cast<long>(body.size()), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-          return true;
-      return false;
-    };
-    if (ok && year && is_assembly(key)) {  // 103/2023/QH15
+    IssuerChain chain;
+    Resolution& r = m.r;
+    if (ok && year && lex_.is_assembly(key)) {  // 103/2023/QH15
       symbol = key;
-      issuers.push_back(key);
-      end = w_.at(k).end;
-      k += 1;
+      chain = {{key}, k + 1, w_.at(k).end};
       type = word && std::count(lex_.assembly_types.begin(), lex_.assembly_types.end(), word->name) ? word : nullptr;
       r.kind = type ? type->name : lex_.assembly_kind;
     } else if ((type = type_code(k, false)) && only(w_.gap(k + 1), "-")) {
       symbol = lex_.canonical.at(key);
-      size_t j = k + 1;
-      while (w_.exists(j) && (j == k + 1 || only(w_.gap(j), "-"))) {
-        auto c = code_at(j);
-        if (!c) break;
-        issuers.push_back(c->code);
-        end = c->end;
-        j = c->next;
-        if (c->glued) { m.glued_ngay = glued_ngay(*c, j - 1); break; }
-      }
-      if (issuers.empty()) return std::nullopt;
-      k = j;
+      chain = issuer_chain(k + 1, "-", false, m);
+      if (chain.codes.empty()) return std::nullopt;
       r.kind = kind_of(word, type, false, symbol);
     } else if (!year && ok && lex_.body_codes.count(key) && only(w_.gap(k + 1), "-")) {
       // An official letter: NUMBER/BODY-UNIT (1195/BXD-HĐXD).
@@ -630,25 +618,50 @@ class ReferenceParser {
       auto unit = body && !body->glued ? code_at(k + 1) : std::nullopt;
       if (!unit) return std::nullopt;
       symbol = body->code;
-      issuers.push_back(unit->code);
-      end = unit->end;
-      k = unit->next;
+      chain = {{unit->code}, unit->next, unit->end};
       r.kind = lex_.letter_kind;
       r.issuer = body->code;
     } else {
       return std::nullopt;
     }
     std::string joined;
-    for (const auto& s : issuers) joined += (joined.empty() ? "" : "-") + s;
+    for (const auto& s : chain.codes) joined += (joined.empty() ? "" : "-") + s;
     if (symbol != joined) symbol += "-" + joined;
-    r.id = prefix + symbol;
+    r.id = number + (dash_year ? "-" : "/") + (year ? *year + "/" : "") + symbol;
     r.symbol = (year ? *year + "/" : "") + symbol;
     if (!r.issuer) r.issuer = joined;
     r.year = year;
     r.number = number;
     m.type = type;
-    m.end = end;
-    return k;
+    m.end = chain.end;
+    return chain.next;
+  }
+
+  // The issuers of an identifier from token k on, each after `sep`: "/QĐNS/TW"
+  // after a Party type, "-VKSNDTC-TANDTC" after a State one; a Party issuer
+  // may be written as its name in words. A code glued to the next word ends
+  // the chain; m.glued_ngay says whether that word is "ngày".
+  IssuerChain issuer_chain(size_t k, const char* sep, bool party, Mention& m) {
+    IssuerChain chain{{}, k, 0};
+    while (only(w_.gap(chain.next), sep) && w_.exists(chain.next)) {
+      if (auto c = code_at(chain.next)) {
+        chain.codes.push_back(c->code);
+        chain.next = c->next;
+        chain.end = c->end;
+        if (c->glued) {
+          m.glued_ngay = glued_ngay(*c, chain.next - 1);
+          break;
+        }
+        continue;
+      }
+      if (!party) break;
+      auto [body, n] = body_at(chain.next);
+      if (!body || !*body->party_code) break;
+      chain.codes.push_back(body->party_code);
+      chain.next += n;
+      chain.end = w_.at(chain.next - 1).end;
+    }
+    return chain;
   }
 
   // The kind in words: the type word in front when it agrees with the code.
