@@ -155,6 +155,7 @@ bool matches(const Word& w, const PhraseWord& p, bool accented_text) {
   return accented_text ? w.lower == p.lower : w.folded == p.folded;
 }
 
+// Finds the officials named in one segment, tokens [0, n), into `out`.
 class OfficialsParser {
  public:
   OfficialsParser(std::string_view text, const std::vector<OfficialToken>& toks, size_t n,
@@ -184,7 +185,7 @@ class OfficialsParser {
     const size_t h = honorific_at(i);
     if (!h) return 0;
     const size_t j = i + h;
-    if (i > 0 && plain(i) && phrase_at(v_.plurals, i - 1)) {  // "các đồng chí": a list follows a colon
+    if (i > 0 && plain(i) && phrase_at(v_.plurals, i - 1)) {  // "các đồng chí": several people, listed after a colon
       if (j < n_ && (t_[j].sep & kColon)) list_mode_ = true;
       return j;
     }
