@@ -28,7 +28,7 @@ namespace vnsql {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Knowledge: the tables of data/ (data/README.md says which class is what).
+// The officials vocabulary: the tables of data/ (data/README.md says which class is what).
 // Phrases are written as in careful text; they are matched word by word,
 // accent-sensitively when the text has accents (so Trưởng ≠ Trường) and
 // through the folded form when it has none ("Uy vien Bo Chinh tri").
@@ -39,10 +39,10 @@ namespace {
 struct PhraseWord {
   std::string lower, folded;
 };
-using Phrase = std::vector<PhraseWord>;
+using VocabularyPhrase = std::vector<PhraseWord>;
 
-Phrase make_phrase(const char* text) {
-  Phrase p;
+VocabularyPhrase make_phrase(const char* text) {
+  VocabularyPhrase p;
   std::string_view s(text);
   WordScanner scanner(s);
   Word w;
@@ -55,14 +55,14 @@ class PhraseSet {
  public:
   template <size_t... N>
   explicit PhraseSet(const char* const (&... tables)[N]) { (add(tables), ...); }
-  const std::vector<Phrase>* candidates(const std::string& first_folded) const {
+  const std::vector<VocabularyPhrase>* candidates(const std::string& first_folded) const {
     auto it = by_first_.find(first_folded);
     return it == by_first_.end() ? nullptr : &it->second;
   }
   // Whether a phrase starts with the word (as written: "Nguyễn" starts no "nguyên ...").
   bool starts(const Word& w) const {
     if (const auto* cands = candidates(w.folded))
-      for (const Phrase& p : *cands)
+      for (const VocabularyPhrase& p : *cands)
         if (!w.accented || p[0].lower == w.lower) return true;
     return false;
   }
@@ -71,12 +71,12 @@ class PhraseSet {
   template <size_t N>
   void add(const char* const (&entries)[N]) {
     for (const char* e : entries) {
-      Phrase p = make_phrase(e);
+      VocabularyPhrase p = make_phrase(e);
       by_first_[p[0].folded].push_back(std::move(p));
     }
   }
 
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+  std::unordered_map<std::string, std::vector<VocabularyPhrase>> by_first_;
 };
 
 // Single words: accented forms, and folded forms for text without accents.
@@ -109,7 +109,7 @@ std::vector<std::string> folded(const char* const (&entries)[N]) {
   return out;
 }
 
-struct Knowledge {
+struct OfficialsVocabulary {
   PhraseSet honorifics{data::honorifics::kHonorific}, plurals{data::honorifics::kPlural},
       modifiers{data::title_heads::kModifier}, dropped_modifiers{data::title_heads::kDropped},
       heads{data::title_heads::kHead},
@@ -128,9 +128,9 @@ struct Knowledge {
                            comrades = folded(data::honorifics::kComrade);
 };
 
-const Knowledge& knowledge() {
-  static const Knowledge k;
-  return k;
+const OfficialsVocabulary& vocabulary() {
+  static const OfficialsVocabulary v;
+  return v;
 }
 
 // ---------------------------------------------------------------------------
@@ -141,7 +141,7 @@ enum Sep : unsigned {
   kNewline = 128, kBlank = 256, kSlash = 512, kOther = 1024,
 };
 
-struct Token {
+struct OfficialToken {
   Word word;
   unsigned sep = 0;   // separators between the previous token and this one
   bool cap = false;   // first letter upper case
@@ -155,76 +155,87 @@ bool matches(const Word& w, const PhraseWord& p, bool accented_text) {
   return accented_text ? w.lower == p.lower : w.folded == p.folded;
 }
 
-class SegmentParser {
+// Finds the officials named in one segment, tokens [0, n), into `out`.
+class OfficialsParser {
  public:
-  SegmentParser(std::string_view text, const std::vector<Token>& toks, size_t n, utf8::CharCounter& counter,
-                std::vector<OfficialMention>& out)
-      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), k_(knowledge()) {
+  OfficialsParser(std::string_view text, const std::vector<OfficialToken>& toks, size_t n,
+                  utf8::CharCounter& counter, std::vector<OfficialMention>& out)
+      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), v_(vocabulary()) {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
   }
 
+  // Tries the rules at each token in turn; a rule that applies says where to go on.
   void run() {
-    bool list_mode = false;
-    size_t last_end = SIZE_MAX;  // token index where the last mention's appositions ended
-    std::vector<std::string> pending;  // titles (comma-joined) waiting for the name they precede
-    size_t pending_end = SIZE_MAX;     // token index right after them
     size_t i = 0;
     while (i < n_) {
-      if (t_[i].sep & (kPeriod | kBlank)) list_mode = false;
-      // 1. Honorific + name, or honorific + title (+ name).
-      if (size_t h = honorific_at(i)) {
-        size_t j = i + h;
-        if (i > 0 && plain(i) && phrase_at(k_.plurals, i - 1)) {
-          if (j < n_ && (t_[j].sep & kColon)) list_mode = true;
-          i = j;
-          continue;
-        }
-        if (j < n_ && plain_line(j) && !blocked(i)) {
-          if (title_end(j) > j) {
-            if (size_t k = title_person(j, i, h)) { last_end = i = k; continue; }
-          } else if (size_t len = name_run(j); len >= 2 && len <= 5) {
-            last_end = i = mention(j, len, {}, i, h);
-            continue;
-          }
-        }
-        i = j;
-        continue;
-      }
-      // 2. Title before a name; titles before it joined by commas are the
-      //    same person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
-      if ((t_[i].cap || phrase_at(k_.modifiers, i)) && title_end(i) > i) {
-        if (pending_end != i) pending.clear();
-        if (size_t k = title_person(i, 0, 0, pending)) { last_end = i = k; pending.clear(); continue; }
-        size_t e = title_end(i);
-        std::string title = title_text(i, e);
-        if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
-          pending.push_back(std::move(title));
-          pending_end = e;
-        } else {
-          pending.clear();
-        }
-        i = e;
-        continue;
-      }
-      // 3. Surname (or an item of a list of people) + title in apposition;
-      //    or a second person joined by "và".
-      bool after_and = i > 0 && last_end == i - 1 && word_is(i - 1, "và", "va") && plain(i);
-      bool list_item = list_mode && (t_[i].sep & (kSemi | kColon));
-      bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
-      if (run_start && name_word(i) && (k_.surnames.contains(t_[i].word, accented_) || list_item) &&
-          (i == 0 || !blocked(i))) {
-        size_t len = name_run(i);
-        if (len >= 2 && len <= 5 && !place_at(i)) {
-          size_t k = i + len;
-          bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
-          if (apposition || after_and) { last_end = i = mention(i, len, {}, 0, 0); continue; }
-        }
-      }
-      ++i;
+      if (t_[i].sep & (kPeriod | kBlank)) list_mode_ = false;
+      size_t next = honorific_rule(i);
+      if (!next) next = title_before_name_rule(i);
+      if (!next) next = apposition_rule(i);
+      i = next ? next : i + 1;
     }
   }
 
  private:
+  // Each rule returns the token to go on from, or 0 when it does not apply at i.
+
+  // Honorific + name, or honorific + title (+ name): "ông Nguyễn Văn A",
+  // "đồng chí Bí thư Tỉnh ủy Nguyễn Văn B".
+  size_t honorific_rule(size_t i) {
+    const size_t h = honorific_at(i);
+    if (!h) return 0;
+    const size_t j = i + h;
+    if (i > 0 && plain(i) && phrase_at(v_.plurals, i - 1)) {  // "các đồng chí": several people, listed after a colon
+      if (j < n_ && (t_[j].sep & kColon)) list_mode_ = true;
+      return j;
+    }
+    if (j < n_ && plain_line(j) && !blocked(i)) {
+      if (title_end(j) > j) {
+        if (size_t k = title_person(j, i, h)) return last_end_ = k;
+      } else if (size_t len = name_run(j); len >= 2 && len <= 5) {
+        return last_end_ = mention(j, len, {}, i, h);
+      }
+    }
+    return j;
+  }
+
+  // Title before a name; titles before it joined by commas are the same
+  // person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
+  size_t title_before_name_rule(size_t i) {
+    if (!(t_[i].cap || phrase_at(v_.modifiers, i)) || title_end(i) == i) return 0;
+    if (pending_end_ != i) pending_.clear();
+    if (size_t k = title_person(i, 0, 0, pending_)) {
+      pending_.clear();
+      return last_end_ = k;
+    }
+    const size_t e = title_end(i);
+    std::string title = title_text(i, e);
+    if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
+      pending_.push_back(std::move(title));
+      pending_end_ = e;
+    } else {
+      pending_.clear();
+    }
+    return e;
+  }
+
+  // Surname (or an item of a list of people) + title in apposition
+  // ("Nguyễn Văn A, Bí thư ..."); or a second person joined by "và".
+  size_t apposition_rule(size_t i) {
+    const bool after_and = i > 0 && last_end_ == i - 1 && word_is(i - 1, "và", "va") && plain(i);
+    const bool list_item = list_mode_ && (t_[i].sep & (kSemi | kColon));
+    const bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
+    if (!run_start || !name_word(i) || !(v_.surnames.contains(t_[i].word, accented_) || list_item) ||
+        (i > 0 && blocked(i)))
+      return 0;
+    const size_t len = name_run(i);
+    if (len < 2 || len > 5 || place_at(i)) return 0;
+    const size_t k = i + len;
+    const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
+    if (!apposition && !after_and) return 0;
+    return last_end_ = mention(i, len, {}, 0, 0);
+  }
+
   // No punctuation before token i (a line break is allowed).
   bool plain(size_t i) const { return (t_[i].sep & ~unsigned{kNewline}) == 0; }
   bool plain_line(size_t i) const { return t_[i].sep == 0; }
@@ -240,7 +251,7 @@ class SegmentParser {
     const auto* cands = set.candidates(t_[i].word.folded);
     if (!cands) return 0;
     size_t best = 0;
-    for (const Phrase& p : *cands) {
+    for (const VocabularyPhrase& p : *cands) {
       if (p.size() <= best || i + p.size() > n_) continue;
       size_t k = 0;
       while (k < p.size() && matches(t_[i + k].word, p[k], accented_) && (k == 0 || plain(i + k))) ++k;
@@ -253,7 +264,7 @@ class SegmentParser {
     // đ/c, Đ/c
     if (i + 1 < n_ && t_[i].word.folded == "d" && t_[i + 1].word.folded == "c" && t_[i + 1].sep == kSlash)
       return 2;
-    return phrase_at(k_.honorifics, i);
+    return phrase_at(v_.honorifics, i);
   }
 
   bool name_word(size_t i) const {
@@ -265,25 +276,25 @@ class SegmentParser {
   size_t name_run(size_t i) const {
     size_t len = 0;
     while (i + len < n_ && len < 6 && name_word(i + len) && (len == 0 || plain_line(i + len)) &&
-           !phrase_at(k_.heads, i + len) && !phrase_at(k_.bodies, i + len) && !honorific_at(i + len))
+           !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) && !honorific_at(i + len))
       ++len;
     if (len && i + len < n_ && name_word(i + len) && plain_line(i + len)) return 6;  // runs on into a title
     return len;
   }
 
-  bool place_at(size_t i) const { return phrase_at(k_.places, i) > 0; }
+  bool place_at(size_t i) const { return phrase_at(v_.places, i) > 0; }
 
   // A lower-case local unit word ("phường", "thị xã") right before token i.
   bool after_local_unit(size_t i) const {
     if (!plain(i)) return false;
     for (size_t back = 1; back <= 2 && back <= i; ++back)
-      if (!t_[i - back].cap && phrase_at(k_.local_units, i - back) == back) return true;
+      if (!t_[i - back].cap && phrase_at(v_.local_units, i - back) == back) return true;
     return false;
   }
 
   bool leads_title_list(const std::string& title) const {
     const std::string folded = fold(title);
-    for (const std::string& prefix : k_.list_openers) {
+    for (const std::string& prefix : v_.list_openers) {
       const size_t n = prefix.size();
       if (folded.compare(0, n, prefix) == 0 && (folded.size() == n || folded[n] == ' ')) return true;
     }
@@ -293,7 +304,7 @@ class SegmentParser {
   // True when the words before token i make a following name a street, school, place...
   bool blocked(size_t i) const {
     for (size_t back = 1; back <= 3 && back <= i; ++back) {
-      size_t p = phrase_at(k_.not_person, i - back);
+      size_t p = phrase_at(v_.not_person, i - back);
       if (p == back && plain(i)) return true;
     }
     return false;
@@ -302,74 +313,83 @@ class SegmentParser {
   // The end (token index) of a title starting at i, or i if none starts there.
   // head_end receives the end of the title's head.
   size_t title_end(size_t i, size_t* head_end = nullptr) const {
+    const size_t h = title_head_end(i);
+    if (h == i) return i;
+    if (head_end) *head_end = h;
+    return title_name_end(i, h);
+  }
+
+  // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
+  // trưởng"), or i if none starts there.
+  size_t title_head_end(size_t i) const {
     size_t j = i;
     bool modified = false;
     while (j < n_ && j - i < 4) {
-      size_t m = phrase_at(k_.modifiers, j);
+      size_t m = phrase_at(v_.modifiers, j);
       if (!m || (j > i && !plain(j))) break;
       // "Thường trực Tỉnh ủy" is a body, "Phó Bí thư" a modifier + head.
-      if (!phrase_at(k_.heads, j + m) && !phrase_at(k_.modifiers, j + m)) break;
+      if (!phrase_at(v_.heads, j + m) && !phrase_at(v_.modifiers, j + m)) break;
       j += m;
       modified = true;
     }
     if (j < n_ && j > i && !plain(j)) return i;
-    size_t h = phrase_at(k_.heads, j);
+    size_t h = phrase_at(v_.heads, j);
     if (!h || !(t_[j].cap || modified)) return i;
     if (!t_[i].cap && !modified) return i;
-    j += h;
-    if (head_end) *head_end = j;
+    return j + h;
+  }
+
+  // The end of the bodies, places and names that the title of token i goes
+  // on with after its head ends at after_head ("Bí thư Tỉnh ủy Quảng Ninh").
+  size_t title_name_end(size_t i, size_t after_head) const {
     // A capitalized word right after a head, a body or an organization word may
     // start a two-syllable name whose second syllable is lower case
     // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
     // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
     bool compound_start = true, prev_opens = false;
     size_t capitalized_run = 0;  // capitalized words just taken that are no body
-    const size_t after_head = j;
+    size_t j = after_head;
     while (j < n_ && j - i < 24 && (plain(j) || joins_compound_name(after_head, j))) {
       if (!plain(j)) { compound_start = true; prev_opens = false; }
       // After a person's name a lower-case word is the sentence going on,
       // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra").
-      if (!t_[j].cap && capitalized_run >= 2 && k_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
-          !k_.title_words.contains(t_[j - capitalized_run].word, accented_) && !place_at(j - capitalized_run))
+      if (!t_[j].cap && capitalized_run >= 2 && v_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
+          !v_.title_words.contains(t_[j - capitalized_run].word, accented_) && !place_at(j - capitalized_run))
         break;  // ("Đoàn Luật sư" is a body, not a person)
       const size_t run = capitalized_run;
       capitalized_run = 0;
-      if (size_t b = phrase_at(k_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
+      if (size_t b = phrase_at(v_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
-      if ((!t_[j].cap && phrase_at(k_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
+      if ((!t_[j].cap && phrase_at(v_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
         break;
-      const Token& t = t_[j];
+      const OfficialToken& t = t_[j];
       if (t.digit) break;
       if (t.cap) {
-        if (phrase_at(k_.heads, j)) break;
+        if (phrase_at(v_.heads, j)) break;
         prev_opens = compound_start && !t.allcaps;
         compound_start = t.allcaps;
         capitalized_run = t.allcaps ? 0 : run + 1;
         ++j;
         continue;
       }
-      if (word_is(j, "và", "va")) {
-        // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
-        if (j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !k_.surnames.contains(t_[j + 1].word, accented_) &&
-            !phrase_at(k_.heads, j + 1) && !honorific_at(j + 1)) {
-          ++j;
-          compound_start = true;
-          prev_opens = false;
-          continue;
-        }
-        break;
-      }
-      if (k_.title_words.contains(t.word, accented_)) { ++j; compound_start = true; prev_opens = false; continue; }
-      // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
-      if (j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(k_.org_prefixes, j - 2))) {
-        ++j;
-        compound_start = true;
-        prev_opens = false;
-        continue;
-      }
-      break;
+      if (!lower_word_in_name(j, prev_opens)) break;
+      ++j;
+      compound_start = true;
+      prev_opens = false;
     }
     return j;
+  }
+
+  // Whether the lower-case word at j goes on the name inside a title; prev_opens:
+  // the word before it may open a two-syllable name.
+  bool lower_word_in_name(size_t j, bool prev_opens) const {
+    // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
+    if (word_is(j, "và", "va"))
+      return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !v_.surnames.contains(t_[j + 1].word, accented_) &&
+             !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1);
+    if (v_.title_words.contains(t_[j].word, accented_)) return true;
+    // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
+    return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
   }
 
   // A spaced dash at token i inside a name: "Bộ trưởng Tài nguyên - Môi
@@ -379,10 +399,10 @@ class SegmentParser {
   // caption ("- Ảnh: ...") or a new clause ("- Đây là ...").
   bool joins_compound_name(size_t head_end, size_t i) const {
     if (t_[i].sep != kDash || !t_[i].cap || t_[i].allcaps || t_[i].digit) return false;
-    if (phrase_at(k_.heads, i) || phrase_at(k_.modifiers, i) || honorific_at(i) || phrase_at(k_.captions, i))
+    if (phrase_at(v_.heads, i) || phrase_at(v_.modifiers, i) || honorific_at(i) || phrase_at(v_.captions, i))
       return false;
-    if (k_.surnames.contains(t_[i].word, accented_) && name_run(i) >= 2) return false;
-    if (i + 1 < n_ && plain(i + 1) && !t_[i + 1].cap && phrase_at(k_.boundaries, i + 1)) return false;
+    if (v_.surnames.contains(t_[i].word, accented_) && name_run(i) >= 2) return false;
+    if (i + 1 < n_ && plain(i + 1) && !t_[i + 1].cap && phrase_at(v_.boundaries, i + 1)) return false;
     return !trailing_name(head_end, i);
   }
 
@@ -410,9 +430,9 @@ class SegmentParser {
     int best_rank = 99;
     static constexpr int kRank[6] = {99, 99, 2, 0, 1, 3};
     for (size_t s = r; s + 2 <= e; ++s) {
-      if (size_t p = phrase_at(k_.places, s)) { s += p - 1; continue; }
-      if (!k_.surnames.contains(t_[s].word, accented_) || e - s > 5) continue;
-      if (phrase_at(k_.heads, s) || phrase_at(k_.bodies, s)) continue;
+      if (size_t p = phrase_at(v_.places, s)) { s += p - 1; continue; }
+      if (!v_.surnames.contains(t_[s].word, accented_) || e - s > 5) continue;
+      if (phrase_at(v_.heads, s) || phrase_at(v_.bodies, s)) continue;
       if (e - s == 2 && after_local_unit(s)) continue;
       int rank = kRank[e - s];
       if (rank < best_rank) { best_rank = rank; best = s; }
@@ -479,18 +499,22 @@ class SegmentParser {
   // A title as written, without a leading dropped modifier ("Tân Bí thư Tỉnh
   // ủy" holds the title "Bí thư Tỉnh ủy"); "nguyên" (former) stays.
   std::string title_text(size_t from, size_t to) const {
-    const size_t d = phrase_at(k_.dropped_modifiers, from);
-    if (d && to - from > d && (phrase_at(k_.heads, from + d) || phrase_at(k_.modifiers, from + d))) from += d;
+    const size_t d = phrase_at(v_.dropped_modifiers, from);
+    if (d && to - from > d && (phrase_at(v_.heads, from + d) || phrase_at(v_.modifiers, from + d))) from += d;
     return span_text(from, to);
   }
 
   std::string_view text_;
-  const std::vector<Token>& t_;
+  const std::vector<OfficialToken>& t_;
   size_t n_;
   utf8::CharCounter& counter_;
   std::vector<OfficialMention>& out_;
-  const Knowledge& k_;
+  const OfficialsVocabulary& v_;
   bool accented_ = false;
+  bool list_mode_ = false;            // after "các đồng chí:", a list item needs no surname
+  size_t last_end_ = SIZE_MAX;        // token index where the last mention's appositions ended
+  std::vector<std::string> pending_;  // titles (comma-joined) waiting for the name they precede
+  size_t pending_end_ = SIZE_MAX;     // token index right after them
 };
 
 // Whether s is one code point of the class.
@@ -546,7 +570,7 @@ unsigned classify_separator(std::string_view gap, bool after_abbreviation) {
   return sep;
 }
 
-void set_case(std::string_view text, Token& t) {
+void set_case(std::string_view text, OfficialToken& t) {
   std::string_view w = text.substr(t.word.begin, t.word.end - t.word.begin);
   size_t i = 0;
   int letters = 0, upper = 0;
@@ -569,66 +593,71 @@ void set_case(std::string_view text, Token& t) {
   t.allcaps = letters >= 2 && upper == letters;
 }
 
-}  // namespace
-
-std::vector<OfficialMention> find_officials(std::string_view text) {
-  std::vector<OfficialMention> out;
-  utf8::CharCounter counter(text);
-  const Knowledge& k = knowledge();
-  // Segments end at blank lines, or at a sentence end once long: mentions
-  // never span them, and memory stays bounded (a word costs about 100 bytes
-  // here). These limits change no result on the baomoi and VietNews corpora.
-  constexpr size_t kSoftLimit = 1024, kHardLimit = 4096;
-  std::vector<Token> toks(64);
-  size_t n = 0;
-  WordScanner scanner(text);
-  size_t prev_end = 0;
-  bool prev_abbrev = false;
-  auto flush = [&] {
-    SegmentParser(text, toks, n, counter, out).run();
-    n = 0;
-  };
-  for (;;) {
-    if (n == toks.size()) toks.resize(toks.size() * 2);
-    Token& t = toks[n];
-    if (!scanner.next(t.word)) break;
-    const std::string_view gap = text.substr(prev_end, t.word.begin - prev_end);
-    t.sep = classify_separator(gap, prev_abbrev);
-    // An unspaced dash joins a compound ("GD-ĐT", "Bà Rịa-Vũng Tàu"), not a
-    // name and the title after it ("Ông Trần Minh Sang–Trưởng Phòng ...").
-    if (t.sep == 0 && is_one_dash(gap) && (k.heads.starts(t.word) || k.modifiers.starts(t.word))) t.sep = kDash;
-    if (n > 0 && ((t.sep & kBlank) || (n >= kSoftLimit && (t.sep & kPeriod)) || n >= kHardLimit)) {
-      size_t last = n;
-      flush();
-      std::swap(toks[0], toks[last]);
-      Token& first = toks[0];
-      set_case(text, first);
-      prev_end = first.word.end;
-      prev_abbrev = k.abbreviations.contains(first.word, false);
-      n = 1;
-      continue;
-    }
-    set_case(text, t);
-    prev_end = t.word.end;
-    prev_abbrev = k.abbreviations.contains(t.word, false);
-    ++n;
-  }
-  if (n) flush();
-  // A person never given a title in the text, and not called "đồng chí", is
-  // not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
+// A person never given a title in the text, and not called "đồng chí", is
+// not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
+void drop_untitled(std::vector<OfficialMention>& out) {
+  const OfficialsVocabulary& v = vocabulary();
   std::unordered_set<std::string> titled;
   for (const OfficialMention& m : out)
     if (!m.titles.empty()) titled.insert(m.name);
   size_t kept = 0;
   for (size_t i = 0; i < out.size(); ++i) {
     const OfficialMention& m = out[i];
-    bool comrade = m.honorific == "đ/c" || std::count(k.comrades.begin(), k.comrades.end(), fold(m.honorific)) > 0;
+    bool comrade = m.honorific == "đ/c" || std::count(v.comrades.begin(), v.comrades.end(), fold(m.honorific)) > 0;
     if (!m.titles.empty() || comrade || titled.count(m.name)) {
       if (kept != i) out[kept] = std::move(out[i]);
       ++kept;
     }
   }
   out.resize(kept);
+}
+
+}  // namespace
+
+std::vector<OfficialMention> find_officials(std::string_view text) {
+  std::vector<OfficialMention> out;
+  utf8::CharCounter counter(text);
+  const OfficialsVocabulary& v = vocabulary();
+  // Segments end at blank lines, or at a sentence end once long: mentions
+  // never span them, and memory stays bounded (a word costs about 100 bytes
+  // here). These limits change no result on the baomoi and VietNews corpora.
+  constexpr size_t kSoftLimit = 1024, kHardLimit = 4096;
+  std::vector<OfficialToken> toks(64);
+  size_t n = 0;
+  WordScanner scanner(text);
+  size_t prev_end = 0;
+  bool prev_abbrev = false;
+  auto flush = [&] {
+    OfficialsParser(text, toks, n, counter, out).run();
+    n = 0;
+  };
+  for (;;) {
+    if (n == toks.size()) toks.resize(toks.size() * 2);
+    OfficialToken& t = toks[n];
+    if (!scanner.next(t.word)) break;
+    const std::string_view gap = text.substr(prev_end, t.word.begin - prev_end);
+    t.sep = classify_separator(gap, prev_abbrev);
+    // An unspaced dash joins a compound ("GD-ĐT", "Bà Rịa-Vũng Tàu"), not a
+    // name and the title after it ("Ông Trần Minh Sang–Trưởng Phòng ...").
+    if (t.sep == 0 && is_one_dash(gap) && (v.heads.starts(t.word) || v.modifiers.starts(t.word))) t.sep = kDash;
+    if (n > 0 && ((t.sep & kBlank) || (n >= kSoftLimit && (t.sep & kPeriod)) || n >= kHardLimit)) {
+      size_t last = n;
+      flush();
+      std::swap(toks[0], toks[last]);
+      OfficialToken& first = toks[0];
+      set_case(text, first);
+      prev_end = first.word.end;
+      prev_abbrev = v.abbreviations.contains(first.word, false);
+      n = 1;
+      continue;
+    }
+    set_case(text, t);
+    prev_end = t.word.end;
+    prev_abbrev = v.abbreviations.contains(t.word, false);
+    ++n;
+  }
+  if (n) flush();
+  drop_untitled(out);
   return out;
 }
 

@@ -20,14 +20,14 @@
 namespace vnsql {
 
 // ---------------------------------------------------------------------------
-// Knowledge: document types and issuing bodies, in words and as codes
+// The reference vocabulary: document types and issuing bodies, in words and as codes
 // (data/document_types.tsv, data/issuers.tsv).
 
 namespace {
 
 enum class Entry { DocType, PartyBody, StateBody };
 
-struct Knowledge {
+struct ReferenceRow {
   Entry entry;
   const char* name;         // the document type in words (the `kind` column), or the body's name
   const char* party_code;   // Party type code or Party body code ("" if none)
@@ -42,8 +42,8 @@ struct Knowledge {
 
 // The document types in table order (the first row is the default kind of a
 // shared code), then one row per way of writing an issuer.
-std::vector<Knowledge> knowledge_rows() {
-  std::vector<Knowledge> rows;
+std::vector<ReferenceRow> make_reference_rows() {
+  std::vector<ReferenceRow> rows;
   for (const auto& t : data::document_types::kRows)
     rows.push_back({Entry::DocType, t.entry, t.party_code, t.state_code, t.other_names, t.other_codes, t.sole_issuer,
                     std::atoi(t.numbered_with_year_since)});
@@ -56,8 +56,8 @@ std::vector<Knowledge> knowledge_rows() {
 }
 
 // Built once; a stored mention refers to its type and issuer by index into it.
-const std::vector<Knowledge>& knowledge() {
-  static const std::vector<Knowledge> rows = knowledge_rows();
+const std::vector<ReferenceRow>& reference_rows() {
+  static const std::vector<ReferenceRow> rows = make_reference_rows();
   return rows;
 }
 
@@ -98,14 +98,14 @@ std::string code_key(std::string_view raw, bool* ok = nullptr, bool* upper = nul
   return key;
 }
 
-struct Phrase {
+struct ReferencePhrase {
   std::vector<std::string> words;  // folded
-  const Knowledge* what;
+  const ReferenceRow* what;
 };
 
 struct Lexicon {
-  std::unordered_map<std::string, std::vector<Phrase>> phrases;  // by first folded word, longest first
-  std::unordered_map<std::string, const Knowledge*> party_types, state_types;  // by code key
+  std::unordered_map<std::string, std::vector<ReferencePhrase>> phrases;  // by first folded word, longest first
+  std::unordered_map<std::string, const ReferenceRow*> party_types, state_types;  // by code key
   std::unordered_map<std::string, std::string> body_codes;  // code key -> canonical code
   std::unordered_map<std::string, std::string> canonical;   // code key -> official spelling
   // The National Assembly and its Standing Committee sign with their term
@@ -116,15 +116,24 @@ struct Lexicon {
   const char* assembly_kind = data::document_types::kAssemblyDefault[0];
   const char* letter_kind = data::document_types::kLetter[0];  // NUMBER/BODY-UNIT
 
+  // An assembly code followed by its term: QH15, UBTVQH14.
+  bool is_assembly(const std::string& s) const {
+    for (std::string_view body : assembly_codes)
+      if (s.size() > body.size() && s.compare(0, body.size(), body) == 0 &&
+          std::all_of(s.begin() + static_cast<long>(body.size()), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return true;
+    return false;
+  }
+
   Lexicon() {
     for (const auto& b : data::issuers::kRows)
       if (data::issuers::has_class(b, "assembly")) assembly_codes.emplace_back(b.code);
     assembly_types.assign(std::begin(data::document_types::kAssembly), std::end(data::document_types::kAssembly));
-    for (const Knowledge& k : knowledge()) {
+    for (const ReferenceRow& k : reference_rows()) {
       std::vector<std::string> names = split(k.other_names);
       names.insert(names.begin(), k.name);
       for (const std::string& name : names) {
-        Phrase p{{}, &k};
+        ReferencePhrase p{{}, &k};
         WordScanner scanner(name);
         Word w;
         while (scanner.next(w)) p.words.push_back(w.folded);
@@ -145,8 +154,9 @@ struct Lexicon {
       }
     }
     for (auto& [first, list] : phrases)
-      std::stable_sort(list.begin(), list.end(),
-                       [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+      std::stable_sort(list.begin(), list.end(), [](const ReferencePhrase& a, const ReferencePhrase& b) {
+        return a.words.size() > b.words.size();
+      });
   }
 };
 
@@ -159,7 +169,7 @@ const Lexicon& lexicon() {
 // A window of words over the text: tokens are read on demand and dropped once
 // the scan has passed them, so memory stays bounded on any input.
 
-struct Tok {
+struct ReferenceToken {
   size_t begin = 0, end = 0;
   std::string folded;
   bool digits = false;
@@ -176,13 +186,13 @@ class Window {
  public:
   explicit Window(std::string_view text) : text_(text), scanner_(text) { eof_.begin = eof_.end = text.size(); }
 
-  const Tok& at(size_t i) {
+  const ReferenceToken& at(size_t i) {
     while (!done_ && base_ + toks_.size() <= i) load();
     return i - base_ < toks_.size() ? toks_[i - base_] : eof_;
   }
   bool exists(size_t i) { return &at(i) != &eof_; }
   std::string_view raw(size_t i) {
-    const Tok& t = at(i);
+    const ReferenceToken& t = at(i);
     return text_.substr(t.begin, t.end - t.begin);
   }
   Gap gap(size_t i) {  // before token i
@@ -207,7 +217,7 @@ class Window {
  private:
   void load() {
     if (!scanner_.next(word_)) { done_ = true; return; }
-    Tok t;
+    ReferenceToken t;
     t.begin = word_.begin;
     t.end = word_.end;
     t.folded = word_.folded;
@@ -218,10 +228,10 @@ class Window {
   std::string_view text_;
   WordScanner scanner_;
   Word word_;
-  std::deque<Tok> toks_;
+  std::deque<ReferenceToken> toks_;
   size_t base_ = 0;
   bool done_ = false;
-  Tok eof_;
+  ReferenceToken eof_;
 };
 
 // ---------------------------------------------------------------------------
@@ -234,9 +244,17 @@ struct Code {
   bool glued = false; // "CPngày": nothing can follow
 };
 
+// The issuers that end an identifier: "QĐNS/TW" in 1150-QĐ/QĐNS/TW,
+// "VKSNDTC-TANDTC" in 01/2017/TTLT-VKSNDTC-TANDTC.
+struct IssuerChain {
+  std::vector<std::string> codes;
+  size_t next = 0;  // first token after it
+  size_t end = 0;   // byte end
+};
+
 struct Mention {
   Resolution r;
-  const Knowledge* type = nullptr;
+  const ReferenceRow* type = nullptr;
   size_t begin = 0, end = 0;  // bytes
   bool is_short = false;
   std::string context_code;   // issuer named in words after a short reference
@@ -268,7 +286,7 @@ class MentionStore {
                                        (m.glued_ngay ? kGluedNgay : 0) | (joint == '-' ? kIdDash : 0) |
                                        (joint == '/' ? kIdSlash : 0)));
     record.append(kFixedBytes - 1, '\0');  // context and date, set in place
-    put_number(record, m.type ? static_cast<size_t>(m.type - knowledge().data()) + 1 : 0);
+    put_number(record, m.type ? static_cast<size_t>(m.type - reference_rows().data()) + 1 : 0);
     put_number(record, kind_index(r.kind));
     put_number(record, start);
     put_number(record, length);
@@ -288,9 +306,9 @@ class MentionStore {
     m.r.resolved = flags & kResolved;
     m.glued_ngay = flags & kGluedNgay;
     const size_t type = get_number(at);
-    m.type = type ? &knowledge()[type - 1] : nullptr;
+    m.type = type ? &reference_rows()[type - 1] : nullptr;
     Resolution& r = m.r;
-    r.kind = knowledge()[get_number(at)].name;
+    r.kind = reference_rows()[get_number(at)].name;
     r.start = get_number(at);
     r.length = get_number(at);
     for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = get_string(at);
@@ -301,7 +319,7 @@ class MentionStore {
       for (size_t i : {9, 8, 6, 5, 3, 2, 1, 0}) iso[i] = static_cast<char>('0' + d % 10), d /= 10;
       r.date = std::move(iso);
     }
-    if (const Knowledge* body = context(k)) {
+    if (const ReferenceRow* body = context(k)) {
       m.context_party = body->entry == Entry::PartyBody;
       m.context_code = m.context_party ? body->party_code : body->state_code;
     }
@@ -322,7 +340,9 @@ class MentionStore {
     std::memcpy(records_[k] + 2, &d, sizeof d);
   }
   bool has_context(size_t k) const { return records_[k][1] != 0; }
-  void set_context(size_t k, const Knowledge* body) { records_[k][1] = static_cast<char>(body - knowledge().data() + 1); }
+  void set_context(size_t k, const ReferenceRow* body) {
+    records_[k][1] = static_cast<char>(body - reference_rows().data() + 1);
+  }
   // Writes record k anew (its old bytes stay, unused); its date and context
   // stay as they were.
   void replace(size_t k, const Mention& m) {
@@ -354,8 +374,8 @@ class MentionStore {
 
  private:
   enum : unsigned char { kShort = 1, kResolved = 2, kGluedNgay = 4, kIdDash = 8, kIdSlash = 16 };
-  // Flags, the issuer named after the mention (index + 1 in knowledge(), or
-  // 0), its date (YYYYMMDD as 4 bytes, or 0).
+  // Flags, the issuer named after the mention (index + 1 in reference_rows(),
+  // or 0), its date (YYYYMMDD as 4 bytes, or 0).
   static constexpr size_t kFixedBytes = 6;
   static_assert(std::size(data::document_types::kRows) + std::size(data::issuers::kRows) < 255,
                 "an issuer's index fits in a byte");
@@ -364,9 +384,9 @@ class MentionStore {
     std::memcpy(&d, records_[k] + 2, sizeof d);
     return d;
   }
-  const Knowledge* context(size_t k) const {
+  const ReferenceRow* context(size_t k) const {
     const auto index = static_cast<unsigned char>(records_[k][1]);
-    return index ? &knowledge()[index - 1] : nullptr;
+    return index ? &reference_rows()[index - 1] : nullptr;
   }
   // Records are written into blocks that never move, so that the store grows
   // without a copy of itself (a string doubling would hold both for a while).
@@ -384,10 +404,10 @@ class MentionStore {
     free_ -= record.size();
     return at;
   }
-  // Every kind is the name of a document type in knowledge().
+  // Every kind is the name of a document type in reference_rows().
   static size_t kind_index(const std::string& kind) {
-    for (const Knowledge& k : knowledge())
-      if (k.entry == Entry::DocType && kind == k.name) return static_cast<size_t>(&k - knowledge().data());
+    for (const ReferenceRow& k : reference_rows())
+      if (k.entry == Entry::DocType && kind == k.name) return static_cast<size_t>(&k - reference_rows().data());
     throw std::logic_error("resolutions: unknown kind " + kind);
   }
   static void put_number(std::string& out, size_t n) {
@@ -419,10 +439,10 @@ class MentionStore {
   std::vector<char*> records_;  // in text order
 };
 
-class Parser {
+class ReferenceParser {
  public:
   // Finds every mention, in text order, into `out`.
-  Parser(std::string_view text, MentionStore& out) : w_(text), lex_(lexicon()), chars_(text), out_(out) {}
+  ReferenceParser(std::string_view text, MentionStore& out) : w_(text), lex_(lexicon()), chars_(text), out_(out) {}
 
   void run() {
     size_t i = 0;
@@ -444,10 +464,10 @@ class Parser {
 
  private:
   // The longest known phrase of `entry` starting at token i: (entry, tokens).
-  std::pair<const Knowledge*, size_t> phrase_at(size_t i, Entry entry) {
+  std::pair<const ReferenceRow*, size_t> phrase_at(size_t i, Entry entry) {
     auto it = lex_.phrases.find(w_.at(i).folded);
     if (it == lex_.phrases.end()) return {nullptr, 0};
-    for (const Phrase& p : it->second) {
+    for (const ReferencePhrase& p : it->second) {
       if (p.what->entry != entry) continue;
       bool ok = true;
       for (size_t k = 1; ok && k < p.words.size(); ++k)
@@ -457,7 +477,7 @@ class Parser {
     }
     return {nullptr, 0};
   }
-  std::pair<const Knowledge*, size_t> body_at(size_t i) {
+  std::pair<const ReferenceRow*, size_t> body_at(size_t i) {
     auto party = phrase_at(i, Entry::PartyBody), state = phrase_at(i, Entry::StateBody);
     return party.second >= state.second ? party : state;
   }
@@ -515,11 +535,11 @@ class Parser {
 
   // Whether the rest of the token a glued code ends inside is "ngày".
   bool glued_ngay(const Code& c, size_t token) {
-    const Tok& t = w_.at(token);
+    const ReferenceToken& t = w_.at(token);
     return fold(w_.text().substr(c.end, t.end - c.end)) == "ngay";
   }
 
-  const Knowledge* type_code(size_t i, bool party) {
+  const ReferenceRow* type_code(size_t i, bool party) {
     bool ok = false;
     std::string key = code_key(w_.raw(i), &ok);
     if (!ok) return nullptr;
@@ -530,51 +550,41 @@ class Parser {
 
   // A full identifier whose number is token i. Fills m.r (not surface/position)
   // and m.end; returns the first token after it.
-  std::optional<size_t> full(size_t i, const Knowledge* word, Mention& m) {
-    const Tok& num = w_.at(i);
+  std::optional<size_t> full(size_t i, const ReferenceRow* word, Mention& m) {
+    const ReferenceToken& num = w_.at(i);
     if (!num.digits || num.folded.size() > 5) return std::nullopt;
-    std::string number(w_.raw(i));
     Gap g = w_.gap(i + 1);
     if (g.newline || !w_.exists(i + 1)) return std::nullopt;
-    Resolution& r = m.r;
     // The Government's yearly resolutions are numbered with a dash: 19-2017/NQ-CP.
     const bool dash_year = g.marks == "-" && w_.at(i + 1).digits && w_.at(i + 1).folded.size() == 4 &&
                            only(w_.gap(i + 2), "/");
-    if (g.marks == "-" && !dash_year) {  // Party: NUMBER-TYPE/ISSUER[/ISSUER...]
-      const Knowledge* type = type_code(i + 1, true);
-      if (!type) return std::nullopt;
-      std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
-      size_t k = i + 2;
-      std::vector<std::string> issuers;
-      size_t end = 0;
-      while (only(w_.gap(k), "/") && w_.exists(k)) {
-        if (auto c = code_at(k)) {
-          issuers.push_back(c->code);
-          k = c->next;
-          end = c->end;
-          if (c->glued) { m.glued_ngay = glued_ngay(*c, k - 1); break; }
-        } else if (auto body = body_at(k); body.first && *body.first->party_code) {
-          issuers.push_back(body.first->party_code);
-          k += body.second;
-          end = w_.at(k - 1).end;
-        } else {
-          break;
-        }
-      }
-      if (issuers.empty()) return std::nullopt;
-      std::string symbol = type_str;
-      for (const auto& s : issuers) symbol += "/" + s;
-      r.id = number + "-" + symbol;
-      r.symbol = symbol;
-      r.issuer = issuers.back();
-      r.kind = kind_of(word, type, true, type_str);
-      r.number = number;
-      m.type = type;
-      m.end = end;
-      return k;
-    }
-    if (g.marks != "/" && !dash_year) return std::nullopt;
-    // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT, NUMBER-YEAR/TYPE-ISSUER.
+    if (g.marks == "-" && !dash_year) return party_identifier(i, word, m);
+    if (g.marks == "/" || dash_year) return state_identifier(i, word, dash_year, m);
+    return std::nullopt;
+  }
+
+  // Party: NUMBER-TYPE/ISSUER[/ISSUER...] (26-NQ/TW, 35-HD/BTGTW).
+  std::optional<size_t> party_identifier(size_t i, const ReferenceRow* word, Mention& m) {
+    const ReferenceRow* type = type_code(i + 1, true);
+    if (!type) return std::nullopt;
+    const std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
+    const IssuerChain chain = issuer_chain(i + 2, "/", true, m);
+    if (chain.codes.empty()) return std::nullopt;
+    std::string symbol = type_str;
+    for (const auto& s : chain.codes) symbol += "/" + s;
+    Resolution& r = m.r;
+    r.number = std::string(w_.raw(i));
+    r.id = r.number + "-" + symbol;
+    r.symbol = symbol;
+    r.issuer = chain.codes.back();
+    r.kind = kind_of(word, type, true, type_str);
+    m.type = type;
+    m.end = chain.end;
+    return chain.next;
+  }
+
+  // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT, NUMBER-YEAR/TYPE-ISSUER.
+  std::optional<size_t> state_identifier(size_t i, const ReferenceRow* word, bool dash_year, Mention& m) {
     size_t k = i + 1;
     std::optional<std::string> year;
     if (w_.at(k).digits && w_.at(k).folded.size() == 4 && only(w_.gap(k + 1), "/")) {
@@ -585,41 +595,22 @@ class Parser {
     } else if (w_.at(k).digits) {
       return std::nullopt;  // a date: 19/5/2018
     }
-    std::string prefix = number + (dash_year ? "-" : "/") + (year ? *year + "/" : "");
+    const std::string number(w_.raw(i));
     bool ok = false;
     std::string key = code_key(w_.raw(k), &ok);
-    const Knowledge* type = nullptr;
+    const ReferenceRow* type = nullptr;
     std::string symbol;
-    std::vector<std::string> issuers;
-    size_t end = 0;
-    // The National Assembly and its Standing Committee sign with their term: QH15, UBTVQH14.
-    auto is_assembly = [this](const std::string& s) {
-      for (std::string_view body : lex_.assembly_codes)
-        if (s.size() > body.size() && s.compare(0, body.size(), body) == 0 &&
-            std::all_of(s.begin() + static_cast<long>(body.size()), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-          return true;
-      return false;
-    };
-    if (ok && year && is_assembly(key)) {  // 103/2023/QH15
+    IssuerChain chain;
+    Resolution& r = m.r;
+    if (ok && year && lex_.is_assembly(key)) {  // 103/2023/QH15
       symbol = key;
-      issuers.push_back(key);
-      end = w_.at(k).end;
-      k += 1;
+      chain = {{key}, k + 1, w_.at(k).end};
       type = word && std::count(lex_.assembly_types.begin(), lex_.assembly_types.end(), word->name) ? word : nullptr;
       r.kind = type ? type->name : lex_.assembly_kind;
     } else if ((type = type_code(k, false)) && only(w_.gap(k + 1), "-")) {
       symbol = lex_.canonical.at(key);
-      size_t j = k + 1;
-      while (w_.exists(j) && (j == k + 1 || only(w_.gap(j), "-"))) {
-        auto c = code_at(j);
-        if (!c) break;
-        issuers.push_back(c->code);
-        end = c->end;
-        j = c->next;
-        if (c->glued) { m.glued_ngay = glued_ngay(*c, j - 1); break; }
-      }
-      if (issuers.empty()) return std::nullopt;
-      k = j;
+      chain = issuer_chain(k + 1, "-", false, m);
+      if (chain.codes.empty()) return std::nullopt;
       r.kind = kind_of(word, type, false, symbol);
     } else if (!year && ok && lex_.body_codes.count(key) && only(w_.gap(k + 1), "-")) {
       // An official letter: NUMBER/BODY-UNIT (1195/BXD-HĐXD).
@@ -627,29 +618,54 @@ class Parser {
       auto unit = body && !body->glued ? code_at(k + 1) : std::nullopt;
       if (!unit) return std::nullopt;
       symbol = body->code;
-      issuers.push_back(unit->code);
-      end = unit->end;
-      k = unit->next;
+      chain = {{unit->code}, unit->next, unit->end};
       r.kind = lex_.letter_kind;
       r.issuer = body->code;
     } else {
       return std::nullopt;
     }
     std::string joined;
-    for (const auto& s : issuers) joined += (joined.empty() ? "" : "-") + s;
+    for (const auto& s : chain.codes) joined += (joined.empty() ? "" : "-") + s;
     if (symbol != joined) symbol += "-" + joined;
-    r.id = prefix + symbol;
+    r.id = number + (dash_year ? "-" : "/") + (year ? *year + "/" : "") + symbol;
     r.symbol = (year ? *year + "/" : "") + symbol;
     if (!r.issuer) r.issuer = joined;
     r.year = year;
     r.number = number;
     m.type = type;
-    m.end = end;
-    return k;
+    m.end = chain.end;
+    return chain.next;
+  }
+
+  // The issuers of an identifier from token k on, each after `sep`: "/QĐNS/TW"
+  // after a Party type, "-VKSNDTC-TANDTC" after a State one; a Party issuer
+  // may be written as its name in words. A code glued to the next word ends
+  // the chain; m.glued_ngay says whether that word is "ngày".
+  IssuerChain issuer_chain(size_t k, const char* sep, bool party, Mention& m) {
+    IssuerChain chain{{}, k, 0};
+    while (only(w_.gap(chain.next), sep) && w_.exists(chain.next)) {
+      if (auto c = code_at(chain.next)) {
+        chain.codes.push_back(c->code);
+        chain.next = c->next;
+        chain.end = c->end;
+        if (c->glued) {
+          m.glued_ngay = glued_ngay(*c, chain.next - 1);
+          break;
+        }
+        continue;
+      }
+      if (!party) break;
+      auto [body, n] = body_at(chain.next);
+      if (!body || !*body->party_code) break;
+      chain.codes.push_back(body->party_code);
+      chain.next += n;
+      chain.end = w_.at(chain.next - 1).end;
+    }
+    return chain;
   }
 
   // The kind in words: the type word in front when it agrees with the code.
-  static std::string kind_of(const Knowledge* word, const Knowledge* type, bool party, const std::string& code) {
+  static std::string kind_of(const ReferenceRow* word, const ReferenceRow* type, bool party, const std::string& code) {
     if (word) {
       const char* word_code = party ? word->party_code : word->state_code;
       if (code == word_code) return word->name;
@@ -668,7 +684,7 @@ class Parser {
       Gap g = w_.gap(i);
       if (g.newline || !(g.marks.empty() || g.marks == ",") || w_.at(i).folded != "ngay") return std::nullopt;
     }
-    const Tok& d = w_.at(i + 1);
+    const ReferenceToken& d = w_.at(i + 1);
     if (!d.digits || d.folded.size() > 2 || !plain(w_.gap(i + 1))) return std::nullopt;
     std::string day = d.folded, month, year;
     size_t next;
@@ -709,7 +725,7 @@ class Parser {
 
   // A short reference's number at token i: not part of a date, a decimal or an amount.
   bool short_number(size_t i) {
-    const Tok& t = w_.at(i);
+    const ReferenceToken& t = w_.at(i);
     if (!t.digits || t.folded.size() > 4) return false;
     Gap after = w_.gap(i + 1);
     if (!w_.exists(i + 1) || after.newline) return true;
@@ -722,8 +738,8 @@ class Parser {
   // body alone issues (its sole_issuer) is that body's identifier. Returns the
   // token after the year; nothing when more of an identifier follows (a code
   // this parser does not know is no ground for a guess).
-  std::optional<size_t> number_and_year(size_t i, const Knowledge* word, Mention& m) {
-    const Tok& year = w_.at(i + 1);
+  std::optional<size_t> number_and_year(size_t i, const ReferenceRow* word, Mention& m) {
+    const ReferenceToken& year = w_.at(i + 1);
     if (!*word->sole_issuer || w_.at(i).folded.size() > 4 || !only(w_.gap(i + 1), "/") || w_.gap(i + 1).spaced || !year.digits ||
         year.folded.size() != 4)
       return std::nullopt;
@@ -748,9 +764,9 @@ class Parser {
 
   // One item of a reference list at token i: TYPE [số] NUMBER[-ID], or a bare
   // NUMBER continuing the previous kind. Returns the token after it.
-  std::optional<size_t> item(size_t i, const Knowledge* kind_word, bool bare) {
+  std::optional<size_t> item(size_t i, const ReferenceRow* kind_word, bool bare) {
     size_t begin_tok = i;
-    const Knowledge* word = kind_word;
+    const ReferenceRow* word = kind_word;
     if (!bare) {
       auto [type, n] = phrase_at(i, Entry::DocType);
       if (!type) return std::nullopt;
@@ -818,7 +834,7 @@ class Parser {
       else if (g.marks != ",") break;
       const Mention last = out_.get(out_.size() - 1);
       const bool last_short = last.is_short;
-      const Knowledge* last_type = last.type;
+      const ReferenceRow* last_type = last.type;
       std::optional<size_t> next = item(k, nullptr, false);
       if (!next && last_short) next = item(k, last_type, true);
       if (!next) break;
@@ -916,7 +932,7 @@ void resolve(MentionStore& mentions) {
 
 MentionStore find_resolutions(std::string_view text) {
   MentionStore mentions;
-  Parser(text, mentions).run();
+  ReferenceParser(text, mentions).run();
   resolve(mentions);
   return mentions;
 }
