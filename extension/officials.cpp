@@ -20,6 +20,7 @@
 #include "data/surnames.h"
 #include "data/title_heads.h"
 #include "normalize.h"
+#include "packed.h"
 #include "sql_util.h"
 #include "table_function.h"
 #include "utf8.h"
@@ -155,11 +156,46 @@ bool matches(const Word& w, const PhraseWord& p, bool accented_text) {
   return accented_text ? w.lower == p.lower : w.folded == p.folded;
 }
 
+// The mentions of a text, packed (packed.h): a text of nothing but titled
+// names must not cost hundreds of bytes a name. A record: the name, the
+// honorific (or none), the position and length, the number of titles, the
+// titles.
+class OfficialList {
+ public:
+  void add(const OfficialMention& m) {
+    std::string record;
+    PackedRecords::put_string(record, m.name);
+    PackedRecords::put_string(record, m.honorific.empty() ? std::nullopt : std::optional<std::string_view>(m.honorific));
+    PackedRecords::put_number(record, m.start);
+    PackedRecords::put_number(record, m.length);
+    PackedRecords::put_number(record, m.titles.size());
+    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
+    records_.add(record);
+  }
+  OfficialMention get(size_t k) const {
+    OfficialMention m;
+    const char* at = records_[k];
+    m.name = *PackedRecords::get_string(at);
+    m.honorific = PackedRecords::get_string(at).value_or("");
+    m.start = PackedRecords::get_number(at);
+    m.length = PackedRecords::get_number(at);
+    m.titles.resize(PackedRecords::get_number(at));
+    for (std::string& title : m.titles) title = *PackedRecords::get_string(at);
+    return m;
+  }
+  size_t size() const { return records_.size(); }
+  template <class Keep>
+  void keep_if(Keep&& keep) { records_.keep_if(keep); }
+
+ private:
+  PackedRecords records_;  // in text order
+};
+
 // Finds the officials named in one segment, tokens [0, n), into `out`.
 class OfficialsParser {
  public:
   OfficialsParser(std::string_view text, const std::vector<OfficialToken>& toks, size_t n,
-                  utf8::CharCounter& counter, std::vector<OfficialMention>& out)
+                  utf8::CharCounter& counter, OfficialList& out)
       : text_(text), t_(toks), n_(n), counter_(counter), out_(out), v_(vocabulary()) {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
   }
@@ -469,7 +505,7 @@ class OfficialsParser {
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
     }
-    out_.push_back(std::move(m));
+    out_.add(m);
     return k;
   }
 
@@ -508,7 +544,7 @@ class OfficialsParser {
   const std::vector<OfficialToken>& t_;
   size_t n_;
   utf8::CharCounter& counter_;
-  std::vector<OfficialMention>& out_;
+  OfficialList& out_;
   const OfficialsVocabulary& v_;
   bool accented_ = false;
   bool list_mode_ = false;            // after "các đồng chí:", a list item needs no surname
@@ -595,27 +631,21 @@ void set_case(std::string_view text, OfficialToken& t) {
 
 // A person never given a title in the text, and not called "đồng chí", is
 // not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
-void drop_untitled(std::vector<OfficialMention>& out) {
+void drop_untitled(OfficialList& out) {
   const OfficialsVocabulary& v = vocabulary();
   std::unordered_set<std::string> titled;
-  for (const OfficialMention& m : out)
-    if (!m.titles.empty()) titled.insert(m.name);
-  size_t kept = 0;
-  for (size_t i = 0; i < out.size(); ++i) {
-    const OfficialMention& m = out[i];
+  for (size_t k = 0; k < out.size(); ++k)
+    if (OfficialMention m = out.get(k); !m.titles.empty()) titled.insert(std::move(m.name));
+  out.keep_if([&](size_t k) {
+    const OfficialMention m = out.get(k);
     bool comrade = m.honorific == "đ/c" || std::count(v.comrades.begin(), v.comrades.end(), fold(m.honorific)) > 0;
-    if (!m.titles.empty() || comrade || titled.count(m.name)) {
-      if (kept != i) out[kept] = std::move(out[i]);
-      ++kept;
-    }
-  }
-  out.resize(kept);
+    return !m.titles.empty() || comrade || titled.count(m.name) > 0;
+  });
 }
 
-}  // namespace
-
-std::vector<OfficialMention> find_officials(std::string_view text) {
-  std::vector<OfficialMention> out;
+// Every person mention, in text order.
+OfficialList official_list(std::string_view text) {
+  OfficialList out;
   utf8::CharCounter counter(text);
   const OfficialsVocabulary& v = vocabulary();
   // Segments end at blank lines, or at a sentence end once long: mentions
@@ -661,6 +691,16 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+std::vector<OfficialMention> find_officials(std::string_view text) {
+  const OfficialList list = official_list(text);
+  std::vector<OfficialMention> out;
+  out.reserve(list.size());
+  for (size_t k = 0; k < list.size(); ++k) out.push_back(list.get(k));
+  return out;
+}
+
 namespace {
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -684,27 +724,69 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out += '"';
 }
-}  // namespace
 
-std::string officials_json(const std::vector<OfficialMention>& mentions) {
+// One mention as a JSON object.
+void append_json(std::string& out, const OfficialMention& m) {
+  out += "{\"name\":";
+  append_json_string(out, utf8::sanitize(m.name));
+  out += ",\"titles\":[";
+  for (size_t t = 0; t < m.titles.size(); ++t) {
+    if (t) out += ',';
+    append_json_string(out, utf8::sanitize(m.titles[t]));
+  }
+  out += "],\"honorific\":";
+  if (m.honorific.empty()) out += "null";
+  else append_json_string(out, utf8::sanitize(m.honorific));
+  out += ",\"start\":" + std::to_string(m.start) + ",\"length\":" + std::to_string(m.length) + "}";
+}
+
+// The JSON array of mentions 0..count-1 of `mention(k)`.
+template <class Mention>
+std::string json_array(size_t count, Mention&& mention) {
   std::string out = "[";
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const OfficialMention& m = mentions[i];
-    if (i) out += ',';
-    out += "{\"name\":";
-    append_json_string(out, utf8::sanitize(m.name));
-    out += ",\"titles\":[";
-    for (size_t t = 0; t < m.titles.size(); ++t) {
-      if (t) out += ',';
-      append_json_string(out, utf8::sanitize(m.titles[t]));
-    }
-    out += "],\"honorific\":";
-    if (m.honorific.empty()) out += "null";
-    else append_json_string(out, utf8::sanitize(m.honorific));
-    out += ",\"start\":" + std::to_string(m.start) + ",\"length\":" + std::to_string(m.length) + "}";
+  for (size_t k = 0; k < count; ++k) {
+    if (k) out += ',';
+    append_json(out, mention(k));
   }
   out += ']';
   return out;
+}
+
+// The rows of officials(): one per mention and title (one with a NULL title
+// for a mention without any), made one at a time from the packed list.
+class OfficialRows : public RowSource {
+ public:
+  explicit OfficialRows(OfficialList list) : list_(std::move(list)) {}
+  bool next(Row& row) override {
+    if (title_ >= std::max<size_t>(1, current_.titles.size())) {  // the next mention
+      if (next_ >= list_.size()) return false;
+      current_ = list_.get(next_++);
+      title_ = 0;
+    }
+    const OfficialMention& m = current_;
+    row = Row{utf8::sanitize(m.name), m.titles.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.titles[title_])},
+              m.honorific.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.honorific)},
+              static_cast<int64_t>(next_), static_cast<int64_t>(m.start), static_cast<int64_t>(m.length)};
+    ++title_;
+    return true;
+  }
+
+ private:
+  OfficialList list_;
+  size_t next_ = 0;      // the mention after the current one
+  OfficialMention current_;
+  size_t title_ = 1;     // the current mention's next title (1 ends a mention of none)
+};
+
+std::unique_ptr<RowSource> open_officials(sqlite3_value** args, int) {
+  auto text = sql::text_arg(args[0]);
+  return std::make_unique<OfficialRows>(text ? official_list(*text) : OfficialList());
+}
+
+}  // namespace
+
+std::string officials_json(const std::vector<OfficialMention>& mentions) {
+  return json_array(mentions.size(), [&](size_t k) -> const OfficialMention& { return mentions[k]; });
 }
 
 // ---------------------------------------------------------------------------
@@ -714,30 +796,10 @@ void sql_extract_officials(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sql::guarded(ctx, [&] {
     auto text = sql::text_arg(argv[0]);
     if (!text) return sqlite3_result_null(ctx);
-    sql::result_text(ctx, officials_json(find_officials(*text)));
+    const OfficialList list = official_list(*text);
+    sql::result_text(ctx, json_array(list.size(), [&](size_t k) { return list.get(k); }));
   });
 }
-
-namespace {
-std::unique_ptr<RowSource> open_officials(sqlite3_value** args, int) {
-  std::vector<Row> rows;
-  auto text = sql::text_arg(args[0]);
-  if (!text) return std::make_unique<VectorRowSource>(std::move(rows));
-  std::vector<OfficialMention> mentions = find_officials(*text);
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    const OfficialMention& m = mentions[i];
-    auto row_for = [&](Cell title) {
-      rows.push_back(Row{utf8::sanitize(m.name), std::move(title),
-                         m.honorific.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.honorific)},
-                         static_cast<int64_t>(i + 1), static_cast<int64_t>(m.start),
-                         static_cast<int64_t>(m.length)});
-    };
-    if (m.titles.empty()) row_for(nullptr);
-    for (const std::string& t : m.titles) row_for(utf8::sanitize(t));
-  }
-  return std::make_unique<VectorRowSource>(std::move(rows));
-}
-}  // namespace
 
 const TableFunction kOfficialsFunction = {
     "officials", "name, title, honorific, mention, start, length", {"text"}, 1, open_officials};

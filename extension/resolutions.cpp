@@ -13,6 +13,7 @@
 #include "data/document_types.h"
 #include "data/issuers.h"
 #include "normalize.h"
+#include "packed.h"
 #include "sql_util.h"
 #include "table_function.h"
 #include "utf8.h"
@@ -265,36 +266,14 @@ struct Mention {
 bool plain(const Gap& g) { return g.marks.empty() && !g.newline; }
 bool only(const Gap& g, const char* marks) { return g.marks == marks && !g.newline; }
 
-// Mentions packed one after another in one byte string: a text of nothing
-// but references then costs a few times its size, where a Mention takes about
-// 400 bytes however short its reference. A record holds its flags, its type,
-// its position and length in characters, then its strings, each a varint of
-// its length plus one (0: none) followed by the bytes.
+// The mentions of a text, packed (packed.h): a Mention takes about 400 bytes
+// however short its reference. A record holds its flags, the issuer named
+// after it and its date (fixed places, set in place), its type and kind,
+// its position and length in characters, then its strings.
 class MentionStore {
  public:
   void add(const Mention& m, std::string_view surface, size_t start, size_t length) {
-    thread_local std::string record;
-    record.clear();
-    const Resolution& r = m.r;
-    // Almost every id is its number and its symbol: then it is not written.
-    const char joint = !r.id || !r.symbol || r.id->size() != r.number.size() + 1 + r.symbol->size() ||
-                               r.id->compare(0, r.number.size(), r.number) != 0 ||
-                               r.id->compare(r.number.size() + 1, std::string::npos, *r.symbol) != 0
-                           ? 0
-                           : (*r.id)[r.number.size()];
-    record.push_back(static_cast<char>((m.is_short ? kShort : 0) | (r.resolved ? kResolved : 0) |
-                                       (m.glued_ngay ? kGluedNgay : 0) | (joint == '-' ? kIdDash : 0) |
-                                       (joint == '/' ? kIdSlash : 0)));
-    record.append(kFixedBytes - 1, '\0');  // context and date, set in place
-    put_number(record, m.type ? static_cast<size_t>(m.type - reference_rows().data()) + 1 : 0);
-    put_number(record, kind_index(r.kind));
-    put_number(record, start);
-    put_number(record, length);
-    put_string(record, r.id && joint != '-' && joint != '/' ? std::optional<std::string_view>(*r.id) : std::nullopt);
-    for (const auto& field : {r.symbol, r.issuer, r.year})
-      put_string(record, field ? std::optional<std::string_view>(*field) : std::nullopt);
-    for (std::string_view field : {std::string_view(r.number), surface}) put_string(record, field);
-    records_.push_back(place(record));
+    records_.add(encode(m, surface, start, length));
     if (m.r.date) set_date(records_.size() - 1, *m.r.date);
   }
   Mention get(size_t k) const {
@@ -305,14 +284,14 @@ class MentionStore {
     m.is_short = flags & kShort;
     m.r.resolved = flags & kResolved;
     m.glued_ngay = flags & kGluedNgay;
-    const size_t type = get_number(at);
+    const size_t type = PackedRecords::get_number(at);
     m.type = type ? &reference_rows()[type - 1] : nullptr;
     Resolution& r = m.r;
-    r.kind = reference_rows()[get_number(at)].name;
-    r.start = get_number(at);
-    r.length = get_number(at);
-    for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = get_string(at);
-    for (auto* field : {&r.number, &r.surface}) *field = get_string(at).value_or("");
+    r.kind = reference_rows()[PackedRecords::get_number(at)].name;
+    r.start = PackedRecords::get_number(at);
+    r.length = PackedRecords::get_number(at);
+    for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = PackedRecords::get_string(at);
+    for (auto* field : {&r.number, &r.surface}) *field = PackedRecords::get_string(at).value_or("");
     if (flags & (kIdDash | kIdSlash)) r.id = r.number + ((flags & kIdDash) ? "-" : "/") + *r.symbol;
     if (uint32_t d = date(k)) {
       std::string iso = "0000-00-00";
@@ -343,13 +322,11 @@ class MentionStore {
   void set_context(size_t k, const ReferenceRow* body) {
     records_[k][1] = static_cast<char>(body - reference_rows().data() + 1);
   }
-  // Writes record k anew (its old bytes stay, unused); its date and context
-  // stay as they were.
+  // Writes record k anew; its date and context stay as they were.
   void replace(size_t k, const Mention& m) {
-    add(m, m.r.surface, m.r.start, m.r.length);
-    std::memcpy(records_.back() + 1, records_[k] + 1, kFixedBytes - 1);
-    records_[k] = records_.back();
-    records_.pop_back();
+    std::string record = encode(m, m.r.surface, m.r.start, m.r.length);
+    std::memcpy(record.data() + 1, records_[k] + 1, kFixedBytes - 1);
+    records_.replace(k, record);
   }
   bool is_short(size_t k) const { return *records_[k] & kShort; }
   // How a short reference is resolved by the issuer named after it (see get()).
@@ -358,19 +335,13 @@ class MentionStore {
   bool has_id(size_t k) const {  // the id is the first string, after four numbers
     if (*records_[k] & (kIdDash | kIdSlash | kBuiltFromContext)) return true;
     const char* at = records_[k] + kFixedBytes;
-    for (int n = 0; n < 4; ++n) get_number(at);
-    return get_number(at) != 0;
+    for (int n = 0; n < 4; ++n) PackedRecords::get_number(at);
+    return PackedRecords::get_number(at) != 0;
   }
   size_t size() const { return records_.size(); }
-  bool empty() const { return records_.empty(); }
-  // Keeps, in order, the records for which keep(k) is true.
+  bool empty() const { return records_.size() == 0; }
   template <class Keep>
-  void keep_if(Keep&& keep) {
-    size_t kept = 0;
-    for (size_t k = 0; k < records_.size(); ++k)
-      if (keep(k)) records_[kept++] = records_[k];
-    records_.resize(kept);
-  }
+  void keep_if(Keep&& keep) { records_.keep_if(keep); }
 
  private:
   enum : unsigned char { kShort = 1, kResolved = 2, kGluedNgay = 4, kIdDash = 8, kIdSlash = 16 };
@@ -379,6 +350,30 @@ class MentionStore {
   static constexpr size_t kFixedBytes = 6;
   static_assert(std::size(data::document_types::kRows) + std::size(data::issuers::kRows) < 255,
                 "an issuer's index fits in a byte");
+  static std::string encode(const Mention& m, std::string_view surface, size_t start, size_t length) {
+    const Resolution& r = m.r;
+    // Almost every id is its number and its symbol: then it is not written.
+    const char joint = !r.id || !r.symbol || r.id->size() != r.number.size() + 1 + r.symbol->size() ||
+                               r.id->compare(0, r.number.size(), r.number) != 0 ||
+                               r.id->compare(r.number.size() + 1, std::string::npos, *r.symbol) != 0
+                           ? 0
+                           : (*r.id)[r.number.size()];
+    std::string record;
+    record.push_back(static_cast<char>((m.is_short ? kShort : 0) | (r.resolved ? kResolved : 0) |
+                                       (m.glued_ngay ? kGluedNgay : 0) | (joint == '-' ? kIdDash : 0) |
+                                       (joint == '/' ? kIdSlash : 0)));
+    record.append(kFixedBytes - 1, '\0');  // context and date, set in place
+    PackedRecords::put_number(record, m.type ? static_cast<size_t>(m.type - reference_rows().data()) + 1 : 0);
+    PackedRecords::put_number(record, kind_index(r.kind));
+    PackedRecords::put_number(record, start);
+    PackedRecords::put_number(record, length);
+    PackedRecords::put_string(record, r.id && joint != '-' && joint != '/' ? std::optional<std::string_view>(*r.id)
+                                                                             : std::nullopt);
+    for (const auto& field : {r.symbol, r.issuer, r.year})
+      PackedRecords::put_string(record, field ? std::optional<std::string_view>(*field) : std::nullopt);
+    for (std::string_view field : {std::string_view(r.number), surface}) PackedRecords::put_string(record, field);
+    return record;
+  }
   uint32_t date(size_t k) const {
     uint32_t d;
     std::memcpy(&d, records_[k] + 2, sizeof d);
@@ -388,55 +383,14 @@ class MentionStore {
     const auto index = static_cast<unsigned char>(records_[k][1]);
     return index ? &reference_rows()[index - 1] : nullptr;
   }
-  // Records are written into blocks that never move, so that the store grows
-  // without a copy of itself (a string doubling would hold both for a while).
-  static constexpr size_t kBlockBytes = 64 * 1024;
-  char* place(const std::string& record) {
-    if (record.size() > free_) {
-      const size_t size = std::max(kBlockBytes, record.size());
-      blocks_.push_back(std::make_unique<char[]>(size));
-      next_ = blocks_.back().get();
-      free_ = size;
-    }
-    char* at = next_;
-    std::memcpy(at, record.data(), record.size());
-    next_ += record.size();
-    free_ -= record.size();
-    return at;
-  }
   // Every kind is the name of a document type in reference_rows().
   static size_t kind_index(const std::string& kind) {
     for (const ReferenceRow& k : reference_rows())
       if (k.entry == Entry::DocType && kind == k.name) return static_cast<size_t>(&k - reference_rows().data());
     throw std::logic_error("resolutions: unknown kind " + kind);
   }
-  static void put_number(std::string& out, size_t n) {
-    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>(0x80 | (n & 0x7F)));
-    out.push_back(static_cast<char>(n));
-  }
-  static void put_string(std::string& out, std::optional<std::string_view> s) {
-    put_number(out, s ? s->size() + 1 : 0);
-    if (s) out.append(*s);
-  }
-  static size_t get_number(const char*& at) {
-    size_t n = 0;
-    for (int shift = 0;; shift += 7) {
-      const auto byte = static_cast<unsigned char>(*at++);
-      n |= static_cast<size_t>(byte & 0x7F) << shift;
-      if (byte < 0x80) return n;
-    }
-  }
-  static std::optional<std::string> get_string(const char*& at) {
-    const size_t n = get_number(at);
-    if (!n) return std::nullopt;
-    at += n - 1;
-    return std::string(at - (n - 1), n - 1);
-  }
 
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* next_ = nullptr;
-  size_t free_ = 0;
-  std::vector<char*> records_;  // in text order
+  PackedRecords records_;  // in text order
 };
 
 class ReferenceParser {
