@@ -797,7 +797,27 @@ void sql_extract_officials(sqlite3_context* ctx, int, sqlite3_value** argv) {
     auto text = sql::text_arg(argv[0]);
     if (!text) return sqlite3_result_null(ctx);
     const OfficialList list = official_list(*text);
-    sql::result_text(ctx, json_array(list.size(), [&](size_t k) { return list.get(k); }));
+    // The array can be twice the text: written once into a buffer of its
+    // size that SQLite takes over, not grown and then copied.
+    std::string object;
+    size_t size = 2;  // []
+    for (size_t k = 0; k < list.size(); ++k) {
+      object.clear();
+      append_json(object, list.get(k));
+      size += object.size() + (k > 0);
+    }
+    auto* json = static_cast<char*>(sqlite3_malloc64(size));
+    if (!json) throw std::bad_alloc();
+    char* at = json;
+    *at++ = '[';
+    for (size_t k = 0; k < list.size(); ++k) {
+      object.clear();
+      append_json(object, list.get(k));
+      if (k) *at++ = ',';
+      at = std::copy(object.begin(), object.end(), at);
+    }
+    *at = ']';
+    sqlite3_result_text64(ctx, json, size, sqlite3_free, SQLITE_UTF8);
   });
 }
 

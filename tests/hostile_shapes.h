@@ -64,6 +64,15 @@ inline std::string distinct_references(size_t bytes) {
   return s;
 }
 
+inline std::string titled_names(size_t bytes) {
+  const char* const surnames[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"};
+  const char* const names[] = {"An", "Bình", "Cường", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Nam"};
+  std::string s;
+  for (size_t i = 0; s.size() < bytes; ++i)
+    s += std::string("Bí thư Tỉnh ủy ") + surnames[i % 7] + " Văn " + names[i / 7 % 9] + " phát biểu. ";
+  return s;
+}
+
 inline std::string one_line(size_t bytes) {
   std::string s = ordinary(bytes);
   for (char& c : s)
@@ -96,6 +105,8 @@ inline const std::vector<Shape>& hostile_shapes() {
       {"Dates", [](size_t n) { return repeat("ngày 19/5/2018, ngày 25 tháng 10 năm 2017, 7-12-2019, tháng 10/2017, Sáng 6/12, ", n); }},
       {"OneLine", one_line},
       {"RepeatedHonorific", [](size_t n) { return repeat("đồng chí ", n); }},
+      // A titled name every 40 bytes, each with its own surname and name.
+      {"TitledNames", titled_names},
   };
   return shapes;
 }
