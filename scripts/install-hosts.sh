@@ -28,6 +28,9 @@ if ! cmp -s "$root/tests/hosts/requirements.txt" "$venv/requirements.txt"; then
   "$venv/bin/pip" install -q -r "$root/tests/hosts/requirements.txt"
   cp "$root/tests/hosts/requirements.txt" "$venv/requirements.txt"
 fi
+# The wheel, built as `pip install .` builds it (the backend scikit-build-core, as
+# pinned here, runs CMake), without pip's isolated build environment: that one is
+# new each time and makes scikit-build-core compile everything again.
 rm -rf "$dir/dist"
 "$venv/bin/pip" wheel -q --no-build-isolation --no-deps -w "$dir/dist" --config-settings=build-dir="$VNSQL_BUILD_DIR" "$root"
 "$venv/bin/pip" install -q --force-reinstall --no-deps "$dir"/dist/vnsql-*.whl

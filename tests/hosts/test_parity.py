@@ -58,6 +58,6 @@ def test_same_rows_and_load_cost_in_every_host(datasette):
     for host, ms in cost.items():
         first, each = ms[0], statistics.median(ms[1:])
         print(f"{host:20s} first load {first:6.2f} ms, then {each:5.2f} ms a connection (median of {len(ms) - 1})")
-        assert len(ms) == RUNS and first < 50 and each < 5, host
+        assert len(ms) == RUNS and first < 100 and each < 5, host
     firsts = [ms[0] for ms in cost.values()]
-    assert max(firsts) - min(firsts) < 20, cost
+    assert max(firsts) - min(firsts) < 50, cost  # a few ms each when the machine is idle
