@@ -26,6 +26,11 @@ using sql::ScalarFunction;
 // generated columns, CHECK constraints and triggers.
 constexpr int kPure = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
+// The version CMake's project() gives (VNSQL_VERSION, set on this file only).
+void sql_vnsql_version(sqlite3_context* ctx, int, sqlite3_value**) {
+  sqlite3_result_text(ctx, VNSQL_VERSION, -1, SQLITE_STATIC);
+}
+
 const ScalarFunction kScalarFunctions[] = {
     {"vn_normalize", 1, 1, "vn_normalize(text)", kPure, sql_vn_normalize},
     {"vn_unaccent", 1, 1, "vn_unaccent(text)", kPure, sql_vn_unaccent},
@@ -39,6 +44,7 @@ const ScalarFunction kScalarFunctions[] = {
     {"extract_officials", 1, 1, "extract_officials(text)", kPure, sql_extract_officials},
     {"vn_decode", 1, 2, "vn_decode(blob [, encoding])", kPure, sql_vn_decode},
     {"vn_query", 1, 1, "vn_query(text)", kPure, sql_vn_query},
+    {"vnsql_version", 0, 0, "vnsql_version()", kPure, sql_vnsql_version},
 };
 
 // Checks the argument count, then runs the function.

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Installs whichever of the project's Debian packages are missing.
-# Usage: scripts/install-deps.sh [build|test|notebook]...   (default: build)
+# Usage: scripts/install-deps.sh [build|test|hosts]...   (default: build)
 # As root it runs apt-get directly, otherwise through sudo.
 set -euo pipefail
 
 build=(cmake g++ make pkg-config libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev xz-utils)
 test=(googletest libgtest-dev libbenchmark-dev python3 clang libclang-rt-14-dev sqlite-utils valgrind)
-notebook=(jupyter-notebook python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
+# The host tests (scripts/install-hosts.sh installs their pip and npm packages): a
+# virtual environment of Debian's python3, Node.js with npm (this machine's nodejs
+# package is NodeSource's Node 20, npm included), headless Chromium.
+hosts=(python3-venv nodejs chromium)
 
 wanted=()
 for group in "${@:-build}"; do
   case "$group" in
     build) wanted+=("${build[@]}") ;;
     test) wanted+=("${build[@]}" "${test[@]}") ;;
-    notebook) wanted+=("${notebook[@]}") ;;
-    *) echo "install-deps: unknown group '$group' (build, test, notebook)" >&2; exit 2 ;;
+    hosts) wanted+=("${hosts[@]}") ;;
+    *) echo "install-deps: unknown group '$group' (build, test, hosts)" >&2; exit 2 ;;
   esac
 done
 

@@ -18,9 +18,11 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 
 -- Full-text index over title and body; external content: the text lives in
--- documents only, the triggers below keep the index in step.
+-- documents only, the triggers below keep the index in step. content="documents"
+-- in double quotes is the spelling by which sqlite-utils and Datasette find the
+-- index of a table (`sqlite-utils search DB documents ...`, `?_search=`).
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-  title, body, content='documents', content_rowid='id', tokenize='vietnamese'
+  title, body, content="documents", content_rowid='id', tokenize='vietnamese'
 );
 
 -- What the extractors find in each body, one row per reference / per

@@ -8,11 +8,10 @@
 #      sql/ingest.sql build a temporary database from examples/corpus, whose
 #      titles, dates, sources, identifiers and officials are compared with
 #      examples/corpus/expected.json; examples/queries.sql and
-#      examples/python/ingest_and_ask.py must run and show what the corpus holds;
-#      the notebook is executed when jupyter nbconvert is installed.
+#      examples/python/ingest_and_ask.py must run and show what the corpus holds.
+#      (The notebook is executed by tests/hosts/test_notebook.py, in the host tests.)
 #
-# Usage: tests/examples_test.sh [--ext PATH/vnsql.so] [--require-pipeline]
-#                               [--require-notebook] [--min MEASURE=VALUE]...
+# Usage: tests/examples_test.sh [--ext PATH/vnsql.so] [--require-pipeline] [--min MEASURE=VALUE]...
 #   --ext defaults to $VNSQL_MODULE, else build/vnsql.so.
 #   Measures: resolutions.precision/recall, names.precision/recall,
 #   pairs.precision/recall, sources.accuracy (defaults below).
@@ -24,13 +23,11 @@ corpus="$root/examples/corpus"
 python=/usr/bin/python3
 ext="${VNSQL_MODULE:-$root/build/vnsql.so}"
 require_pipeline=0
-require_notebook=0
 mins=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --ext) ext="$2"; shift 2 ;;
     --require-pipeline) require_pipeline=1; shift ;;
-    --require-notebook) require_notebook=1; shift ;;
     --min) mins+=("$2"); shift 2 ;;
     *) echo "examples_test: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -257,20 +254,4 @@ grep -q '18-NQ/TW' "$tmp/py.out" || { cat "$tmp/py.out"; fail "ingest_and_ask.py
 articles=$(ls "$corpus"/*.txt | wc -l)
 grep -q "^$articles articles" "$tmp/py.out" || { cat "$tmp/py.out"; fail "ingest_and_ask.py did not ingest $articles articles"; }
 
-# `jupyter nbconvert` needs Debian's jupyter-nbconvert package; python3 -m nbconvert
-# (python3-nbconvert) is the same program.
-if jupyter nbconvert --version >/dev/null 2>&1; then nbconvert=(jupyter nbconvert)
-else nbconvert=("$python" -m nbconvert); fi
-if "${nbconvert[@]}" --version >/dev/null 2>&1 &&
-   "$python" -c 'import pandas, matplotlib, ipykernel' 2>/dev/null; then
-  echo "== examples/notebook.ipynb (executed headless, output not kept)"
-  VNSQL_MODULE="$ext" VNSQL_ROOT="$root" \
-    "${nbconvert[@]}" --to notebook --execute --ExecutePreprocessor.timeout=300 \
-      --output-dir "$tmp" --output notebook.executed examples/notebook.ipynb >"$tmp/nb.out" 2>&1 ||
-    { tail -30 "$tmp/nb.out"; fail "the notebook failed"; }
-  grep -q 'image/png' "$tmp/notebook.executed.ipynb" || fail "the notebook drew no plot"
-else
-  echo "notebook: not executed (jupyter nbconvert, pandas, matplotlib or ipykernel missing; scripts/install-deps.sh notebook)"
-  [ "$require_notebook" = 1 ] && fail "the notebook is required"
-fi
 echo "examples_test: all passed"

@@ -53,7 +53,8 @@ TEST_F(Registration, ExactlyTheDocumentedSet) {
             (std::set<std::string>{"vn_normalize/-1/11", "vn_unaccent/-1/11", "vn_date/-1/11",
                                    "vn_article_title/-1/11", "vn_article_published/-1/11", "vn_article_source/-1/11",
                                    "vn_article_body/-1/11", "vn_sha256/-1/11", "resolution_id/-1/11",
-                                   "extract_officials/-1/11", "vn_decode/-1/11", "vn_query/-1/11"}));
+                                   "extract_officials/-1/11", "vn_decode/-1/11", "vn_query/-1/11",
+                                   "vnsql_version/-1/11"}));
   EXPECT_EQ(added(modules_before, column("SELECT name FROM pragma_module_list")),
             (std::set<std::string>{"vn_tokens", "vn_dates", "resolutions", "officials"}));
   EXPECT_EQ(added(collations_before, column("SELECT name FROM pragma_collation_list")),

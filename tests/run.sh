@@ -3,6 +3,7 @@
 #
 #   ./tests/run.sh [all]   asan, then tsan, then fuzz (what .ci/run runs)
 #   ./tests/run.sh quick   plain build in build-quick/, every test not labelled slow
+#   ./tests/run.sh hosts   plain build in build-quick/, the host tests alone (label hosts, tests/hosts/)
 #   ./tests/run.sh asan    AddressSanitizer + UndefinedBehaviorSanitizer build in build-test/, every test
 #   ./tests/run.sh tsan    the concurrency tests under ThreadSanitizer, build-tsan/
 #   ./tests/run.sh fuzz    each libFuzzer target for VNSQL_FUZZ_TIME seconds (20), clang build in build-fuzz/
@@ -10,10 +11,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
-quick() {
+plain() {
   cmake -S . -B build-quick -DVNSQL_BENCH=OFF >/dev/null
   cmake --build build-quick -j"$jobs"
+}
+
+quick() {
+  plain
   ctest --test-dir build-quick -LE slow --output-on-failure -j"$jobs"
+}
+
+hosts() {
+  plain
+  ctest --test-dir build-quick -L hosts --output-on-failure -j"$jobs"
 }
 
 asan() {
@@ -43,7 +53,8 @@ fuzz() {
 
 case "${1:-all}" in
   quick | tsan | fuzz) scripts/install-deps.sh test; "$1" ;;
-  asan) scripts/install-deps.sh test notebook; asan ;;
-  all) scripts/install-deps.sh test notebook; asan; tsan; fuzz ;;
-  *) echo "usage: $0 [all|quick|asan|tsan|fuzz]" >&2; exit 2 ;;
+  asan) scripts/install-deps.sh test hosts; asan ;;
+  hosts) scripts/install-deps.sh test hosts; hosts ;;
+  all) scripts/install-deps.sh test hosts; asan; tsan; fuzz ;;
+  *) echo "usage: $0 [all|quick|asan|tsan|fuzz|hosts]" >&2; exit 2 ;;
 esac
