@@ -519,17 +519,18 @@ void append_form(std::string& out, const std::vector<Glyph>& glyphs, Form form) 
 bool append_piece(std::string& out, std::string_view piece, Form form, bool whole) {
   thread_local std::vector<Glyph> glyphs;
   to_glyphs(piece, glyphs);
-  std::string lowered;
-  if (is_irregular(glyphs) && form == Form::Lower) {
-    // Lower case may make the word regular (İà → ià): read it again, so that
-    // lower() gives one term for İà, ià and ìa. (Folding strips every mark
-    // and gives one form either way.)
-    const bool recased = append_irregular(lowered, piece, Form::Lower);
-    piece = lowered;
+  std::string unicode;
+  if (is_irregular(glyphs) && (form == Form::Normalized || form == Form::Lower)) {
+    // Unicode's rules may make the word regular: NFC (K + U+0301 + y gives
+    // Ḱy, whose tone then belongs on the y) and lower case (İà → ià). Read
+    // the result again, so that it reads back unchanged and lower() gives one
+    // term for İà, ià and ìa. (Folding strips every mark: one form either way.)
+    const bool recased = append_irregular(unicode, piece, form);
+    piece = unicode;
     to_glyphs(piece, glyphs);
     if (is_irregular(glyphs)) {
-      if (recased) append_irregular(out, lowered, Form::Lower);  // NFC again, once is enough
-      else out += lowered;  // already NFC and lower case
+      if (recased) append_irregular(out, unicode, form);  // NFC again, once is enough
+      else out += unicode;  // NFC already, and lower case for lower()
       return false;
     }
   }
