@@ -91,6 +91,18 @@ def distinct_references(n):
     return "".join(parts)
 
 
+def titled_names(n):
+    surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"]
+    names = ["An", "Bình", "Cường", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Nam"]
+    parts, size, i = [], 0, 0
+    while size < n:
+        p = f"Bí thư Tỉnh ủy {surnames[i % 7]} Văn {names[i // 7 % 9]} phát biểu. "
+        parts.append(p)
+        size += len(p.encode())
+        i += 1
+    return "".join(parts)
+
+
 # As in tests/hostile_shapes.h.
 SHAPES = {
     "MarksAfterLetter": lambda n: "a" + repeat(MARKS, n),
@@ -107,6 +119,7 @@ SHAPES = {
     "TitlesWithoutName": lambda n: repeat("Ủy viên Bộ Chính trị, Bí thư Tỉnh ủy, Phó Chủ tịch UBND tỉnh ", n),
     "Dates": lambda n: repeat("ngày 19/5/2018, ngày 25 tháng 10 năm 2017, 7-12-2019, tháng 10/2017, Sáng 6/12, ", n),
     "RepeatedHonorific": lambda n: repeat("đồng chí ", n),
+    "TitledNames": lambda n: titled_names(n),
 }
 
 
