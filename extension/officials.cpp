@@ -88,6 +88,7 @@ class WordSet {
   bool contains(const Word& w, bool accented_text) const {
     return accented_text ? lower_.count(w.lower) > 0 : folded_.count(w.folded) > 0;
   }
+  bool contains_lower(const std::string& lower) const { return lower_.count(lower) > 0; }
 
  private:
   template <size_t N>
@@ -116,13 +117,15 @@ struct OfficialsVocabulary {
       heads{data::title_heads::kHead},
       bodies{data::bodies::kBody, data::title_heads::kBody, data::issuers::kBody},
       boundaries{data::boundary_words::kBoundary}, captions{data::boundary_words::kCaption},
-      places{data::places::kEntries, data::countries::kCountry},
+      compounds{data::title_heads::kCompound},
+      places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
       local_units{data::place_words::kLocalUnit};
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
-      abbreviations{data::abbreviations::kPeriod};
+      abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
+      openers{data::boundary_words::kOpener};
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
@@ -148,6 +151,10 @@ struct OfficialToken {
   bool cap = false;   // first letter upper case
   bool allcaps = false;
   bool digit = false;
+  bool inner_cap = false;  // an upper-case letter after a lower-case one ("PVTex", "iPhone")
+  bool hyphen = false;     // joined to the word before by a dash without spaces ("Jong-un")
+  bool opener = false;     // capitalized word that opens sentences, never a name's ("Ngày", "Theo")
+  bool spaced_punct = false;  // a space before a comma or period: word-segmented text ("Moon Jae - in")
 };
 
 // Text with accents is matched accent-sensitively (Trưởng ≠ Trường, La ≠ là);
@@ -162,16 +169,8 @@ bool matches(const Word& w, const PhraseWord& p, bool accented_text) {
 // titles.
 class OfficialList {
  public:
-  void add(const OfficialMention& m) {
-    std::string record;
-    PackedRecords::put_string(record, m.name);
-    PackedRecords::put_string(record, m.honorific.empty() ? std::nullopt : std::optional<std::string_view>(m.honorific));
-    PackedRecords::put_number(record, m.start);
-    PackedRecords::put_number(record, m.length);
-    PackedRecords::put_number(record, m.titles.size());
-    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
-    records_.add(record);
-  }
+  void add(const OfficialMention& m) { records_.add(record(m)); }
+  void replace(size_t k, const OfficialMention& m) { records_.replace(k, record(m)); }
   OfficialMention get(size_t k) const {
     OfficialMention m;
     const char* at = records_[k];
@@ -188,6 +187,17 @@ class OfficialList {
   void keep_if(Keep&& keep) { records_.keep_if(keep); }
 
  private:
+  static std::string record(const OfficialMention& m) {
+    std::string record;
+    PackedRecords::put_string(record, m.name);
+    PackedRecords::put_string(record, m.honorific.empty() ? std::nullopt : std::optional<std::string_view>(m.honorific));
+    PackedRecords::put_number(record, m.start);
+    PackedRecords::put_number(record, m.length);
+    PackedRecords::put_number(record, m.titles.size());
+    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
+    return record;
+  }
+
   PackedRecords records_;  // in text order
 };
 
@@ -198,6 +208,7 @@ class OfficialsParser {
                   utf8::CharCounter& counter, OfficialList& out)
       : text_(text), t_(toks), n_(n), counter_(counter), out_(out), v_(vocabulary()) {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
+    for (size_t i = 0, spaced = 0; i < n && !segmented_; ++i) segmented_ = (spaced += toks[i].spaced_punct) >= 2;
   }
 
   // Tries the rules at each token in turn; a rule that applies says where to go on.
@@ -275,6 +286,8 @@ class OfficialsParser {
   // No punctuation before token i (a line break is allowed).
   bool plain(size_t i) const { return (t_[i].sep & ~unsigned{kNewline}) == 0; }
   bool plain_line(size_t i) const { return t_[i].sep == 0; }
+  // Token i goes on the name before it: nothing between them, or it is a piece.
+  bool joined(size_t i) const { return plain_line(i) || name_piece(i); }
 
   bool word_is(size_t i, const char* lower, const char* folded) const {
     const Word& w = t_[i].word;
@@ -303,18 +316,51 @@ class OfficialsParser {
     return phrase_at(v_.honorifics, i);
   }
 
+  // A capitalized word that may be part of a name; not an abbreviation nor a
+  // brand written with inner capitals ("PVTex", "VinGroup").
   bool name_word(size_t i) const {
-    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && t_[i].word.folded.size() <= 12;
+    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && !t_[i].inner_cap && !t_[i].opener &&
+           t_[i].word.folded.size() <= 12;
+  }
+
+  // A piece that goes on the name word before it: a lower-case piece joined by
+  // a dash ("Kim Jong-un", "Prayut Chan-o-cha"; in word-segmented text a
+  // spaced dash and a short word without marks: "Moon Jae - in") or a regnal
+  // number ("Elizabeth II").
+  bool name_piece(size_t i) const {
+    if (i == 0 || i >= n_ || t_[i].digit) return false;
+    if (segmented_ && t_[i].sep == kDash)
+      return !t_[i].cap && !t_[i].word.accented && t_[i].word.folded.size() <= 4;
+    if (t_[i].sep != 0) return false;
+    if (t_[i].hyphen) return !t_[i].cap;
+    static const std::unordered_set<std::string> regnal = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"};
+    return t_[i].allcaps && regnal.count(t_[i].word.folded) > 0;
+  }
+
+  // A name word or a piece after one (at most three pieces in a row).
+  bool name_part(size_t i) const {
+    if (name_word(i)) return true;
+    for (size_t k = i; k + 3 > i && name_piece(k); --k)
+      if (name_word(k - 1)) return true;
+    return false;
+  }
+
+  // Evidence that a name is foreign: a word without Vietnamese marks that is
+  // not spelled as a Vietnamese syllable ("Trump", "Jong", "Abe"), or a piece.
+  // Names of the Central Highlands with marks are places ("Chư Prông", "Krông Pắk").
+  bool foreign_word(size_t i) const {
+    return name_piece(i) ||
+           (name_word(i) && !t_[i].word.accented && !is_syllable_spelling(t_[i].word.folded));
   }
 
   // Capitalized words from i on (no punctuation between, none of them a
   // title head, honorific or body); returns their number (6 = too many).
   size_t name_run(size_t i) const {
     size_t len = 0;
-    while (i + len < n_ && len < 6 && name_word(i + len) && (len == 0 || plain_line(i + len)) &&
+    while (i + len < n_ && len < 6 && (len == 0 ? name_word(i) : name_part(i + len) && joined(i + len)) &&
            !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) && !honorific_at(i + len))
       ++len;
-    if (len && i + len < n_ && name_word(i + len) && plain_line(i + len)) return 6;  // runs on into a title
+    if (len && i + len < n_ && name_part(i + len) && joined(i + len)) return 6;  // runs on into a title
     return len;
   }
 
@@ -358,6 +404,8 @@ class OfficialsParser {
   // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
   // trưởng"), or i if none starts there.
   size_t title_head_end(size_t i) const {
+    // "quyền" ends a compound ("chính quyền Tổng thống Trump").
+    if (i > 0 && plain(i) && phrase_at(v_.compounds, i - 1) == 2) return i;
     size_t j = i;
     bool modified = false;
     while (j < n_ && j - i < 4) {
@@ -384,16 +432,32 @@ class OfficialsParser {
     // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
     bool compound_start = true, prev_opens = false;
     size_t capitalized_run = 0;  // capitalized words just taken that are no body
+    bool foreign_run = false;    // and one of them looks foreign
     size_t j = after_head;
-    while (j < n_ && j - i < 24 && (plain(j) || joins_compound_name(after_head, j))) {
+    while (j < n_ && j - i < 24 && (plain(j) || name_piece(j) || joins_compound_name(after_head, j))) {
+      if (j > after_head && name_part(j) && !name_word(j)) { ++j; continue; }  // "Jong-un", "Elizabeth II"
       if (!plain(j)) { compound_start = true; prev_opens = false; }
+      if (t_[j].opener) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
+      // A place is taken whole ("Trung Quốc Vương Nghị" holds no "Quốc vương"); a
+      // lower-case word after it ends the title ("Không quân Nga tướng ...").
+      if (size_t p = t_[j].cap ? phrase_at(v_.places, j) : 0) {
+        j += p;
+        capitalized_run = 0;
+        compound_start = prev_opens = false;
+        continue;
+      }
       // After a person's name a lower-case word is the sentence going on,
-      // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra").
-      if (!t_[j].cap && capitalized_run >= 2 && v_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
-          !v_.title_words.contains(t_[j - capitalized_run].word, accented_) && !place_at(j - capitalized_run))
+      // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra",
+      // "Tổng thống Donald Trump và Phu nhân").
+      if (!t_[j].cap && capitalized_run >= 2 &&
+          (foreign_run || (v_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
+                           !v_.title_words.contains(t_[j - capitalized_run].word, accented_) &&
+                           !place_at(j - capitalized_run))))
         break;  // ("Đoàn Luật sư" is a body, not a person)
       const size_t run = capitalized_run;
       capitalized_run = 0;
+      const bool was_foreign = foreign_run;
+      foreign_run = false;
       if (size_t b = phrase_at(v_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
       if ((!t_[j].cap && phrase_at(v_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
@@ -405,6 +469,7 @@ class OfficialsParser {
         prev_opens = compound_start && !t.allcaps;
         compound_start = t.allcaps;
         capitalized_run = t.allcaps ? 0 : run + 1;
+        foreign_run = !t.allcaps && (was_foreign || foreign_word(j));
         ++j;
         continue;
       }
@@ -448,7 +513,7 @@ class OfficialsParser {
     size_t head_end = 0;
     size_t e = title_end(i, &head_end);
     if (e == i || (e < n_ && name_word(e) && plain_line(e))) return 0;
-    size_t best = trailing_name(head_end, e);
+    size_t best = trailing_name(head_end, e, 1);
     if (!best) return 0;
     // The title must keep at least its head.
     titles.push_back(title_text(i, best));
@@ -456,11 +521,12 @@ class OfficialsParser {
   }
 
   // The start of the person's name that a title [.., e) with head ending at
-  // head_end ends with ("... Quảng Ninh Nguyễn Xuân Ký"), or 0 if none.
-  size_t trailing_name(size_t head_end, size_t e) const {
+  // head_end ends with ("... Quảng Ninh Nguyễn Xuân Ký"), or 0 if none. A
+  // name of one word ("Thủ tướng Netanyahu") only with min_words 1.
+  size_t trailing_name(size_t head_end, size_t e, size_t min_words = 2) const {
     // The run of name-like words the title ends with.
     size_t r = e;
-    while (r > head_end && name_word(r - 1) && (r == e || plain_line(r))) --r;
+    while (r > head_end && name_part(r - 1) && (r == e || joined(r))) --r;
     // Skip place names at its start; prefer names of 3, 4, 2, then 5 syllables.
     size_t best = 0;
     int best_rank = 99;
@@ -473,7 +539,39 @@ class OfficialsParser {
       int rank = kRank[e - s];
       if (rank < best_rank) { best_rank = rank; best = s; }
     }
-    return best;
+    return best ? best : foreign_name(r, e, min_words);
+  }
+
+  // The start of a name with no surname of the table that ends the run [r, e)
+  // of capitalized words: the words after the run's last place or body
+  // ("Tổng thống Mỹ Donald Trump", "Bộ trưởng Quốc phòng Nga Sergey Shoigu"),
+  // two to four of them and foreign-looking, or following a country ("Chủ
+  // tịch Trung Quốc Tập Cận Bình"); one word only with min_words 1. Or 0.
+  size_t foreign_name(size_t r, size_t e, size_t min_words) const {
+    size_t s = r;
+    bool after_country = false;
+    for (size_t k = r; k < e; ++k) {
+      const size_t place = phrase_at(v_.places, k);
+      const size_t body = std::max<size_t>(phrase_at(v_.bodies, k), v_.org_words.contains(t_[k].word, accented_));
+      if (place || body) {  // "Chủ tịch Fed Janet Yellen"
+        after_country = place >= body && phrase_at(v_.countries, k) == place;
+        s = k + std::max(place, body);
+        k = s - 1;
+      }
+    }
+    // A run after a local unit is a place ("huyện Krông Pắk", "xã Ia Mơ Nông").
+    if (s >= e || !name_word(s) || after_local_unit(s) || blocked(s)) return 0;
+    size_t words = 0;
+    bool foreign = after_country;
+    for (size_t k = s; k < e; ++k) {
+      // No initials ("V.Putin", "T.Ư"), titles or honorifics.
+      if (phrase_at(v_.heads, k) || honorific_at(k) || (name_word(k) && t_[k].word.folded.size() < 2))
+        return 0;
+      words += name_word(k);
+      foreign = foreign || foreign_word(k);
+    }
+    if (words < min_words || words > 4 || (words > 1 && !foreign)) return 0;
+    return s;
   }
 
   // Records a person named by tokens [s, s+len) and the titles in apposition
@@ -481,7 +579,7 @@ class OfficialsParser {
   size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len) {
     OfficialMention m;
     for (size_t k = s; k < s + len; ++k) {
-      if (k > s) m.name += ' ';
+      if (k > s) m.name += t_[k].hyphen || (name_piece(k) && t_[k].sep == kDash) ? '-' : ' ';
       m.name += normalize(slice(k, k + 1));
     }
     m.titles = std::move(titles);
@@ -547,6 +645,7 @@ class OfficialsParser {
   OfficialList& out_;
   const OfficialsVocabulary& v_;
   bool accented_ = false;
+  bool segmented_ = false;            // word-segmented text, punctuation standing apart (VietNews)
   bool list_mode_ = false;            // after "các đồng chí:", a list item needs no surname
   size_t last_end_ = SIZE_MAX;        // token index where the last mention's appositions ended
   std::vector<std::string> pending_;  // titles (comma-joined) waiting for the name they precede
@@ -610,8 +709,8 @@ void set_case(std::string_view text, OfficialToken& t) {
   std::string_view w = text.substr(t.word.begin, t.word.end - t.word.begin);
   size_t i = 0;
   int letters = 0, upper = 0;
-  bool first = true;
-  t.cap = t.digit = false;
+  bool first = true, after_lower = false;
+  t.cap = t.digit = t.inner_cap = false;
   while (i < w.size()) {
     auto cp = static_cast<utf8proc_int32_t>(utf8::decode(w, i));
     utf8proc_category_t cat = utf8proc_category(cp);
@@ -620,6 +719,8 @@ void set_case(std::string_view text, OfficialToken& t) {
       ++letters;
       bool up = cat != UTF8PROC_CATEGORY_LL;
       upper += up;
+      t.inner_cap |= up && after_lower && !(letters == 3 && w.substr(0, 2) == "Mc");  // but "McCain"
+      after_lower = !up;
       if (first) t.cap = up;
       first = false;
     } else if (first && cat != UTF8PROC_CATEGORY_MN) {
@@ -627,6 +728,45 @@ void set_case(std::string_view text, OfficialToken& t) {
     }
   }
   t.allcaps = letters >= 2 && upper == letters;
+}
+
+// A title before one word names someone the text names in full elsewhere
+// ("Thủ tướng Netanyahu" and "Benjamin Netanyahu", "Bộ trưởng Tiến" and
+// "Nguyễn Thị Kim Tiến"): the mention takes the full name (its start and
+// length stay those of the word). One word that is a word of no full name,
+// or of several, is dropped: alone it may be a brand or a place ("Chủ tịch Vinamilk").
+void resolve_short_names(OfficialList& out) {
+  auto single = [&](size_t k) { return out.get(k).name.find(' ') == std::string::npos; };
+  bool any = false;
+  for (size_t k = 0; k < out.size() && !any; ++k) any = single(k);
+  if (!any) return;
+  // The word a full name is called by: its last ("Trump", "Tiến"), or its
+  // first when that is a surname, as Korean and Chinese names put it ("Kim", "Tập").
+  const OfficialsVocabulary& v = vocabulary();
+  std::unordered_map<std::string, std::string> full;  // that word -> the full name ("" if several)
+  auto add = [&](const std::string& word, const std::string& name) {
+    auto [it, fresh] = full.emplace(word, name);
+    if (!fresh && it->second != name) it->second.clear();
+  };
+  for (size_t k = 0; k < out.size(); ++k) {
+    const std::string name = out.get(k).name;
+    const size_t first = name.find(' '), last = name.rfind(' ');
+    if (first == std::string::npos) continue;
+    add(name.substr(last + 1), name);
+    if (v.surnames.contains_lower(lower(name.substr(0, first)))) add(name.substr(0, first), name);
+  }
+  std::vector<bool> keep(out.size(), true);
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (!single(k)) continue;
+    OfficialMention m = out.get(k);
+    auto it = full.find(m.name);
+    keep[k] = it != full.end() && !it->second.empty();
+    if (keep[k]) {
+      m.name = it->second;
+      out.replace(k, m);
+    }
+  }
+  out.keep_if([&](size_t k) { return keep[k]; });
 }
 
 // A person never given a title in the text, and not called "đồng chí", is
@@ -667,6 +807,8 @@ OfficialList official_list(std::string_view text) {
     if (!scanner.next(t.word)) break;
     const std::string_view gap = text.substr(prev_end, t.word.begin - prev_end);
     t.sep = classify_separator(gap, prev_abbrev);
+    t.hyphen = is_one_dash(gap);
+    t.spaced_punct = gap.size() >= 2 && gap[0] == ' ' && (gap[1] == ',' || gap[1] == '.');
     // An unspaced dash joins a compound ("GD-ĐT", "Bà Rịa-Vũng Tàu"), not a
     // name and the title after it ("Ông Trần Minh Sang–Trưởng Phòng ...").
     if (t.sep == 0 && is_one_dash(gap) && (v.heads.starts(t.word) || v.modifiers.starts(t.word))) t.sep = kDash;
@@ -676,17 +818,20 @@ OfficialList official_list(std::string_view text) {
       std::swap(toks[0], toks[last]);
       OfficialToken& first = toks[0];
       set_case(text, first);
+      first.opener = first.cap && v.openers.contains(first.word, true);
       prev_end = first.word.end;
       prev_abbrev = v.abbreviations.contains(first.word, false);
       n = 1;
       continue;
     }
     set_case(text, t);
+    t.opener = t.cap && v.openers.contains(t.word, true);
     prev_end = t.word.end;
     prev_abbrev = v.abbreviations.contains(t.word, false);
     ++n;
   }
   if (n) flush();
+  resolve_short_names(out);
   drop_untitled(out);
   return out;
 }

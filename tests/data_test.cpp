@@ -68,18 +68,18 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 const std::map<std::string, std::set<std::string>> kClasses = {
     {"abbreviations", {"period", "not-agency"}},
     {"bodies", {"body", "title-word", "org-prefix"}},
-    {"boundary_words", {"boundary", "caption"}},
-    {"countries", {"country"}},
+    {"boundary_words", {"boundary", "caption", "opener"}},
+    {"countries", {"country", "city"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
     {"honorifics", {"honorific", "comrade", "plural"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
-    {"name_contexts", {"not-person", "org-prefix"}},
+    {"name_contexts", {"not-person", "org-prefix", "org-word"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
     {"places", {"province", "district", "archipelago"}},
     {"surnames", {"surname", "left-out"}},
     {"syllables", {"onset", "nucleus", "coda"}},
-    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list"}},
+    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound"}},
 };
 
 std::map<std::string, Table> all_tables() {
