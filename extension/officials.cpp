@@ -125,7 +125,7 @@ struct OfficialsVocabulary {
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
-      openers{data::boundary_words::kOpener};
+      openers{data::boundary_words::kOpener}, honorific_names{data::honorifics::kNameWord};
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
@@ -353,12 +353,14 @@ class OfficialsParser {
            (name_word(i) && !t_[i].word.accented && !is_syllable_spelling(t_[i].word.folded));
   }
 
-  // Capitalized words from i on (no punctuation between, none of them a
-  // title head, honorific or body); returns their number (6 = too many).
+  // Capitalized words from i on (no punctuation between, none of them a title
+  // head, body or honorific, but for one that is also a given name after the
+  // first: "Nguyễn Tuấn Anh"); returns their number (6 = too many).
   size_t name_run(size_t i) const {
     size_t len = 0;
     while (i + len < n_ && len < 6 && (len == 0 ? name_word(i) : name_part(i + len) && joined(i + len)) &&
-           !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) && !honorific_at(i + len))
+           !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) &&
+           (!honorific_at(i + len) || (len > 0 && v_.honorific_names.contains(t_[i + len].word, accented_))))
       ++len;
     if (len && i + len < n_ && name_part(i + len) && joined(i + len)) return 6;  // runs on into a title
     return len;

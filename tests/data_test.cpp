@@ -71,7 +71,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"boundary_words", {"boundary", "caption", "opener"}},
     {"countries", {"country", "city"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
-    {"honorifics", {"honorific", "comrade", "plural"}},
+    {"honorifics", {"honorific", "comrade", "plural", "name-word"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
     {"name_contexts", {"not-person", "org-prefix", "org-word"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
