@@ -118,6 +118,7 @@ struct OfficialsVocabulary {
       bodies{data::bodies::kBody, data::title_heads::kBody, data::issuers::kBody},
       boundaries{data::boundary_words::kBoundary}, captions{data::boundary_words::kCaption},
       compounds{data::title_heads::kCompound},
+      title_phrases{data::bodies::kTitleWord, data::place_words::kTitleWord},
       places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
@@ -249,7 +250,7 @@ class OfficialsParser {
   // Title before a name; titles before it joined by commas are the same
   // person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
   size_t title_before_name_rule(size_t i) {
-    if (!(t_[i].cap || phrase_at(v_.modifiers, i)) || title_end(i) == i) return 0;
+    if (title_end(i) == i) return 0;
     if (pending_end_ != i) pending_.clear();
     if (size_t k = title_person(i, 0, 0, pending_)) {
       pending_.clear();
@@ -278,7 +279,7 @@ class OfficialsParser {
     const size_t len = name_run(i);
     if (len < 2 || len > 5 || place_at(i)) return 0;
     const size_t k = i + len;
-    const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
+    const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k, nullptr, true) > k;
     if (!apposition && !after_and) return 0;
     return last_end_ = mention(i, len, {}, 0, 0);
   }
@@ -330,7 +331,7 @@ class OfficialsParser {
   bool name_piece(size_t i) const {
     if (i == 0 || i >= n_ || t_[i].digit) return false;
     if (segmented_ && t_[i].sep == kDash)
-      return !t_[i].cap && !t_[i].word.accented && t_[i].word.folded.size() <= 4;
+      return !t_[i].cap && !t_[i].word.accented && t_[i].word.folded.size() <= 4 && !phrase_at(v_.boundaries, i);
     if (t_[i].sep != 0) return false;
     if (t_[i].hyphen) return !t_[i].cap;
     static const std::unordered_set<std::string> regnal = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"};
@@ -396,8 +397,8 @@ class OfficialsParser {
 
   // The end (token index) of a title starting at i, or i if none starts there.
   // head_end receives the end of the title's head.
-  size_t title_end(size_t i, size_t* head_end = nullptr) const {
-    const size_t h = title_head_end(i);
+  size_t title_end(size_t i, size_t* head_end = nullptr, bool apposition = false) const {
+    const size_t h = title_head_end(i, apposition);
     if (h == i) return i;
     if (head_end) *head_end = h;
     return title_name_end(i, h);
@@ -405,7 +406,8 @@ class OfficialsParser {
 
   // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
   // trưởng"), or i if none starts there.
-  size_t title_head_end(size_t i) const {
+  size_t title_head_end(size_t i, bool apposition) const {
+    if (!phrase_at(v_.modifiers, i) && !phrase_at(v_.heads, i)) return i;
     // "quyền" ends a compound ("chính quyền Tổng thống Trump").
     if (i > 0 && plain(i) && phrase_at(v_.compounds, i - 1) == 2) return i;
     size_t j = i;
@@ -420,9 +422,34 @@ class OfficialsParser {
     }
     if (j < n_ && j > i && !plain(j)) return i;
     size_t h = phrase_at(v_.heads, j);
-    if (!h || !(t_[j].cap || modified)) return i;
-    if (!t_[i].cap && !modified) return i;
+    if (!h) return i;
+    // A head in lower case ("bộ trưởng", "giám đốc") is a title after a
+    // modifier ("cựu thủ tướng"), in apposition ("ông A, giám đốc Sở ..."),
+    // or before a body, a place or an abbreviation ("bộ trưởng Bộ Tài chính",
+    // "tổng thống Mỹ", "ủy viên BCH"); not before a bare name ("bầu bí thư Nguyễn Văn A").
+    if (!t_[j].cap && !modified && !apposition) {
+      const size_t k = j + h;
+      if (k >= n_ || !plain_line(k) || !t_[k].cap ||
+          !(t_[k].allcaps || phrase_at(v_.bodies, k) || phrase_at(v_.places, k)))
+        return i;
+    }
+    // The last word of a head that opens a body goes to the body ("Trưởng
+    // Ban tuyên giáo Trung ương": the head "Trưởng", the body "Ban tuyên giáo").
+    if (h > 1 && phrase_at(v_.bodies, j + h - 1) > 1 && has_phrase(v_.heads, j, h - 1)) --h;
     return j + h;
+  }
+
+  // Whether a phrase of `set` of exactly len words is at token i.
+  bool has_phrase(const PhraseSet& set, size_t i, size_t len) const {
+    const auto* cands = i < n_ ? set.candidates(t_[i].word.folded) : nullptr;
+    if (!cands || i + len > n_) return false;
+    for (const VocabularyPhrase& p : *cands) {
+      if (p.size() != len) continue;
+      size_t k = 0;
+      while (k < len && matches(t_[i + k].word, p[k], accented_) && (k == 0 || plain(i + k))) ++k;
+      if (k == len) return true;
+    }
+    return false;
   }
 
   // The end of the bodies, places and names that the title of token i goes
@@ -435,8 +462,10 @@ class OfficialsParser {
     bool compound_start = true, prev_opens = false;
     size_t capitalized_run = 0;  // capitalized words just taken that are no body
     bool foreign_run = false;    // and one of them looks foreign
+    size_t org_end = SIZE_MAX;   // the token after an organization word ("Trung tâm", "Ban Quản lý")
     size_t j = after_head;
-    while (j < n_ && j - i < 24 && (plain(j) || name_piece(j) || joins_compound_name(after_head, j))) {
+    while (j < n_ && j - i < 24 && (plain(j) || name_piece(j) || joins_compound_name(after_head, j) ||
+                                    joins_listed_body(j))) {
       if (j > after_head && name_part(j) && !name_word(j)) { ++j; continue; }  // "Jong-un", "Elizabeth II"
       if (!plain(j)) { compound_start = true; prev_opens = false; }
       if (t_[j].opener) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
@@ -460,7 +489,13 @@ class OfficialsParser {
       capitalized_run = 0;
       const bool was_foreign = foreign_run;
       foreign_run = false;
-      if (size_t b = phrase_at(v_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
+      if (size_t b = phrase_at(v_.bodies, j)) {
+        if (phrase_at(v_.org_prefixes, j)) org_end = j + b;
+        j += b;
+        compound_start = true;
+        prev_opens = false;
+        continue;
+      }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
       if ((!t_[j].cap && phrase_at(v_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
         break;
@@ -468,12 +503,25 @@ class OfficialsParser {
       if (t.digit) break;
       if (t.cap) {
         if (phrase_at(v_.heads, j)) break;
+        if (size_t o = phrase_at(v_.org_prefixes, j)) org_end = j + o;
         prev_opens = compound_start && !t.allcaps;
         compound_start = t.allcaps;
         capitalized_run = t.allcaps ? 0 : run + 1;
         foreign_run = !t.allcaps && (was_foreign || foreign_word(j));
         ++j;
         continue;
+      }
+      if (size_t w = phrase_at(v_.title_phrases, j)) {  // "tỉnh", "thành phố", "cơ sở"
+        j += w;
+        compound_start = true;
+        prev_opens = false;
+        continue;
+      }
+      if (j == org_end) {  // "Trung tâm dịch vụ việc làm Hà Nội"
+        if (size_t r = lower_words_to_place(j)) {
+          j = r;
+          continue;
+        }
       }
       if (!lower_word_in_name(j, prev_opens)) break;
       ++j;
@@ -483,6 +531,22 @@ class OfficialsParser {
     return j;
   }
 
+  // The end of up to five lower-case words from j that an organization's name
+  // holds when a place or an abbreviation closes them: "Trung tâm dịch vụ việc
+  // làm Hà Nội", "Ban Quản lý các KCN". 0 if they are not that.
+  size_t lower_words_to_place(size_t j) const {
+    size_t k = j;
+    while (k < n_ && k - j < 5 && plain_line(k) && !t_[k].cap && !t_[k].digit && !phrase_at(v_.boundaries, k)) ++k;
+    if (k == j || k >= n_ || !plain_line(k) || !t_[k].cap) return 0;
+    return t_[k].allcaps || phrase_at(v_.places, k) ? k : 0;
+  }
+
+  // A comma inside a body's name: "Bộ Lao động, thương binh và xã hội" (a
+  // listed body of three words or more after it, in lower case).
+  bool joins_listed_body(size_t j) const {
+    return t_[j].sep == kComma && !t_[j].cap && phrase_at(v_.bodies, j) >= 3 && !phrase_at(v_.heads, j);
+  }
+
   // Whether the lower-case word at j goes on the name inside a title; prev_opens:
   // the word before it may open a two-syllable name.
   bool lower_word_in_name(size_t j, bool prev_opens) const {
@@ -490,7 +554,6 @@ class OfficialsParser {
     if (word_is(j, "và", "va"))
       return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !v_.surnames.contains(t_[j + 1].word, accented_) &&
              !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1);
-    if (v_.title_words.contains(t_[j].word, accented_)) return true;
     // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
     return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
   }
@@ -596,7 +659,7 @@ class OfficialsParser {
       if (sep & kOpen) in_paren = true;
       if (!(sep & (kComma | kDash | kOpen))) break;
       size_t head_end = 0;
-      size_t e = title_end(k, &head_end);
+      size_t e = title_end(k, &head_end, true);
       if (e == k) break;
       // "A, Bí thư Thành ủy, Chủ tịch UBND TPHCM Nguyễn Thành Phong": a title
       // that ends with a name is the next person's, not A's.
