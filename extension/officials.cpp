@@ -51,6 +51,16 @@ VocabularyPhrase make_phrase(const char* text) {
   return p;
 }
 
+// What the vocabulary knows of one folded word, found once per token: the
+// phrases of each phrase set that start with it (PhraseSet::index), and the
+// word sets that hold it through its folded form (WordSet::bit).
+constexpr size_t kPhraseSets = 16;
+struct VocabularyEntry {
+  const std::vector<VocabularyPhrase>* phrases[kPhraseSets] = {};
+  uint32_t folded_words = 0;
+};
+using VocabularyIndex = std::unordered_map<std::string, VocabularyEntry>;
+
 // Phrases indexed by the folded form of their first word.
 class PhraseSet {
  public:
@@ -59,6 +69,11 @@ class PhraseSet {
   const std::vector<VocabularyPhrase>* candidates(const std::string& first_folded) const {
     auto it = by_first_.find(first_folded);
     return it == by_first_.end() ? nullptr : &it->second;
+  }
+  size_t index() const { return index_; }
+  void add_to(size_t index, VocabularyIndex& words) {
+    index_ = index;
+    for (const auto& [first, phrases] : by_first_) words[first].phrases[index] = &phrases;
   }
   // Whether a phrase starts with the word (as written: "Nguyễn" starts no "nguyên ...").
   bool starts(const Word& w) const {
@@ -78,6 +93,7 @@ class PhraseSet {
   }
 
   std::unordered_map<std::string, std::vector<VocabularyPhrase>> by_first_;
+  size_t index_ = 0;
 };
 
 // Single words: accented forms, and folded forms for text without accents.
@@ -89,6 +105,12 @@ class WordSet {
     return accented_text ? lower_.count(w.lower) > 0 : folded_.count(w.folded) > 0;
   }
   bool contains_lower(const std::string& lower) const { return lower_.count(lower) > 0; }
+  uint32_t bit() const { return bit_; }
+  void add_to(uint32_t bit, VocabularyIndex& folded_words, std::unordered_map<std::string, uint32_t>& lower_words) {
+    bit_ = bit;
+    for (const std::string& f : folded_) folded_words[f].folded_words |= bit;
+    for (const std::string& l : lower_) lower_words[l] |= bit;
+  }
 
  private:
   template <size_t N>
@@ -101,6 +123,7 @@ class WordSet {
   }
 
   std::unordered_set<std::string> lower_, folded_;
+  uint32_t bit_ = 0;
 };
 
 // Folded forms, for comparing whole strings.
@@ -131,6 +154,27 @@ struct OfficialsVocabulary {
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
                            comrades = folded(data::honorifics::kComrade);
+  // Every word the sets know, looked up once per token (OfficialToken).
+  VocabularyIndex by_folded;
+  std::unordered_map<std::string, uint32_t> by_lower;  // the word sets holding a lower-case form
+
+  OfficialsVocabulary() {
+    PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
+                                &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
+                                &places,     &countries,  &not_person, &org_prefixes,     &local_units};
+    static_assert(std::size(phrase_sets) <= kPhraseSets);
+    for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
+    WordSet* word_sets[] = {&surnames, &title_words, &org_words, &honorific_names, &abbreviations, &openers};
+    for (size_t k = 0; k < std::size(word_sets); ++k) word_sets[k]->add_to(1u << k, by_folded, by_lower);
+  }
+  const VocabularyEntry* entry(const std::string& folded) const {
+    auto it = by_folded.find(folded);
+    return it == by_folded.end() ? nullptr : &it->second;
+  }
+  uint32_t lower_bits(const std::string& lower) const {
+    auto it = by_lower.find(lower);
+    return it == by_lower.end() ? 0 : it->second;
+  }
 };
 
 const OfficialsVocabulary& vocabulary() {
@@ -156,6 +200,8 @@ struct OfficialToken {
   bool hyphen = false;     // joined to the word before by a dash without spaces ("Jong-un")
   bool opener = false;     // capitalized word that opens sentences, never a name's ("Ngày", "Theo")
   bool spaced_punct = false;  // a space before a comma or period: word-segmented text ("Moon Jae - in")
+  const VocabularyEntry* vocab = nullptr;  // what the vocabulary knows of the word (folded)
+  uint32_t lower_words = 0;                // the word sets holding its lower-case form (WordSet::bit)
 };
 
 // Text with accents is matched accent-sensitively (Trưởng ≠ Trường, La ≠ là);
@@ -273,7 +319,7 @@ class OfficialsParser {
     const bool after_and = i > 0 && last_end_ == i - 1 && word_is(i - 1, "và", "va") && plain(i);
     const bool list_item = list_mode_ && (t_[i].sep & (kSemi | kColon));
     const bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
-    if (!run_start || !name_word(i) || !(v_.surnames.contains(t_[i].word, accented_) || list_item) ||
+    if (!run_start || !name_word(i) || !(in(v_.surnames, i) || list_item) ||
         (i > 0 && blocked(i)))
       return 0;
     const size_t len = name_run(i);
@@ -282,6 +328,12 @@ class OfficialsParser {
     const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k, nullptr, true) > k;
     if (!apposition && !after_and) return 0;
     return last_end_ = mention(i, len, {}, 0, 0);
+  }
+
+  // Whether word set `set` holds token i (accent-sensitively in text with accents).
+  bool in(const WordSet& set, size_t i) const {
+    const OfficialToken& t = t_[i];
+    return accented_ ? (t.lower_words & set.bit()) != 0 : t.vocab && (t.vocab->folded_words & set.bit()) != 0;
   }
 
   // No punctuation before token i (a line break is allowed).
@@ -297,8 +349,7 @@ class OfficialsParser {
 
   // Length in tokens of the longest phrase of `set` at token i (0 if none).
   size_t phrase_at(const PhraseSet& set, size_t i) const {
-    if (i >= n_) return 0;
-    const auto* cands = set.candidates(t_[i].word.folded);
+    const auto* cands = i < n_ && t_[i].vocab ? t_[i].vocab->phrases[set.index()] : nullptr;
     if (!cands) return 0;
     size_t best = 0;
     for (const VocabularyPhrase& p : *cands) {
@@ -361,7 +412,7 @@ class OfficialsParser {
     size_t len = 0;
     while (i + len < n_ && len < 6 && (len == 0 ? name_word(i) : name_part(i + len) && joined(i + len)) &&
            !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) &&
-           (!honorific_at(i + len) || (len > 0 && v_.honorific_names.contains(t_[i + len].word, accented_))))
+           (!honorific_at(i + len) || (len > 0 && in(v_.honorific_names, i + len))))
       ++len;
     if (len && i + len < n_ && name_part(i + len) && joined(i + len)) return 6;  // runs on into a title
     return len;
@@ -441,7 +492,7 @@ class OfficialsParser {
 
   // Whether a phrase of `set` of exactly len words is at token i.
   bool has_phrase(const PhraseSet& set, size_t i, size_t len) const {
-    const auto* cands = i < n_ ? set.candidates(t_[i].word.folded) : nullptr;
+    const auto* cands = i < n_ && t_[i].vocab ? t_[i].vocab->phrases[set.index()] : nullptr;
     if (!cands || i + len > n_) return false;
     for (const VocabularyPhrase& p : *cands) {
       if (p.size() != len) continue;
@@ -481,8 +532,8 @@ class OfficialsParser {
       // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra",
       // "Tổng thống Donald Trump và Phu nhân").
       if (!t_[j].cap && capitalized_run >= 2 &&
-          (foreign_run || (v_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
-                           !v_.title_words.contains(t_[j - capitalized_run].word, accented_) &&
+          (foreign_run || (in(v_.surnames, j - capitalized_run) &&
+                           !in(v_.title_words, j - capitalized_run) &&
                            !place_at(j - capitalized_run))))
         break;  // ("Đoàn Luật sư" is a body, not a person)
       const size_t run = capitalized_run;
@@ -552,7 +603,7 @@ class OfficialsParser {
   bool lower_word_in_name(size_t j, bool prev_opens) const {
     // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
     if (word_is(j, "và", "va"))
-      return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !v_.surnames.contains(t_[j + 1].word, accented_) &&
+      return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !in(v_.surnames, j + 1) &&
              !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1);
     // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
     return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
@@ -567,7 +618,7 @@ class OfficialsParser {
     if (t_[i].sep != kDash || !t_[i].cap || t_[i].allcaps || t_[i].digit) return false;
     if (phrase_at(v_.heads, i) || phrase_at(v_.modifiers, i) || honorific_at(i) || phrase_at(v_.captions, i))
       return false;
-    if (v_.surnames.contains(t_[i].word, accented_) && name_run(i) >= 2) return false;
+    if (in(v_.surnames, i) && name_run(i) >= 2) return false;
     if (i + 1 < n_ && plain(i + 1) && !t_[i + 1].cap && phrase_at(v_.boundaries, i + 1)) return false;
     return !trailing_name(head_end, i);
   }
@@ -598,7 +649,7 @@ class OfficialsParser {
     static constexpr int kRank[6] = {99, 99, 2, 0, 1, 3};
     for (size_t s = r; s + 2 <= e; ++s) {
       if (size_t p = phrase_at(v_.places, s)) { s += p - 1; continue; }
-      if (!v_.surnames.contains(t_[s].word, accented_) || e - s > 5) continue;
+      if (!in(v_.surnames, s) || e - s > 5) continue;
       if (phrase_at(v_.heads, s) || phrase_at(v_.bodies, s)) continue;
       if (e - s == 2 && after_local_unit(s)) continue;
       int rank = kRank[e - s];
@@ -617,7 +668,7 @@ class OfficialsParser {
     bool after_country = false;
     for (size_t k = r; k < e; ++k) {
       const size_t place = phrase_at(v_.places, k);
-      const size_t body = std::max<size_t>(phrase_at(v_.bodies, k), v_.org_words.contains(t_[k].word, accented_));
+      const size_t body = std::max<size_t>(phrase_at(v_.bodies, k), in(v_.org_words, k));
       if (place || body) {  // "Chủ tịch Fed Janet Yellen"
         after_country = place >= body && phrase_at(v_.countries, k) == place;
         s = k + std::max(place, body);
@@ -795,6 +846,32 @@ void set_case(std::string_view text, OfficialToken& t) {
   t.allcaps = letters >= 2 && upper == letters;
 }
 
+// A token's case and what the vocabulary knows of it. News repeats a few
+// thousand words, so each thread keeps what the look-ups gave for recent
+// ones (direct-mapped by the lower-case form, which fixes the folded one).
+void describe(std::string_view text, OfficialToken& t) {
+  struct Slot {
+    std::string lower;
+    const VocabularyEntry* vocab = nullptr;
+    uint32_t lower_words = 0;
+  };
+  static constexpr size_t kSlots = 4096;
+  thread_local std::vector<Slot> cache(kSlots);
+  const OfficialsVocabulary& v = vocabulary();
+  set_case(text, t);
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : t.word.lower) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Slot& slot = cache[h & (kSlots - 1)];
+  if (slot.lower != t.word.lower) {
+    slot.lower = t.word.lower;
+    slot.vocab = v.entry(t.word.folded);
+    slot.lower_words = v.lower_bits(t.word.lower);
+  }
+  t.vocab = slot.vocab;
+  t.lower_words = slot.lower_words;
+  t.opener = t.cap && (t.lower_words & v.openers.bit());
+}
+
 // A title before one word names someone the text names in full elsewhere
 // ("Thủ tướng Netanyahu" and "Benjamin Netanyahu", "Bộ trưởng Tiến" and
 // "Nguyễn Thị Kim Tiến"): the mention takes the full name (its start and
@@ -882,17 +959,15 @@ OfficialList official_list(std::string_view text) {
       flush();
       std::swap(toks[0], toks[last]);
       OfficialToken& first = toks[0];
-      set_case(text, first);
-      first.opener = first.cap && v.openers.contains(first.word, true);
+      describe(text, first);
       prev_end = first.word.end;
-      prev_abbrev = v.abbreviations.contains(first.word, false);
+      prev_abbrev = first.vocab && (first.vocab->folded_words & v.abbreviations.bit());
       n = 1;
       continue;
     }
-    set_case(text, t);
-    t.opener = t.cap && v.openers.contains(t.word, true);
+    describe(text, t);
     prev_end = t.word.end;
-    prev_abbrev = v.abbreviations.contains(t.word, false);
+    prev_abbrev = t.vocab && (t.vocab->folded_words & v.abbreviations.bit());
     ++n;
   }
   if (n) flush();
