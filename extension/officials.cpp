@@ -56,7 +56,7 @@ VocabularyPhrase make_phrase(const char* text) {
 // word sets that hold it through its folded form (WordSet::bit).
 constexpr size_t kPhraseSets = 16;
 struct VocabularyEntry {
-  const std::vector<VocabularyPhrase>* phrases[kPhraseSets] = {};
+  const std::vector<VocabularyPhrase>* phrases[kPhraseSets + 1] = {};  // the last for sets left out: none
   uint32_t folded_words = 0;
 };
 using VocabularyIndex = std::unordered_map<std::string, VocabularyEntry>;
@@ -93,7 +93,7 @@ class PhraseSet {
   }
 
   std::unordered_map<std::string, std::vector<VocabularyPhrase>> by_first_;
-  size_t index_ = 0;
+  size_t index_ = kPhraseSets;  // until add_to(): matches nothing
 };
 
 // Single words: accented forms, and folded forms for text without accents.
@@ -145,7 +145,7 @@ struct OfficialsVocabulary {
       places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
-      local_units{data::place_words::kLocalUnit};
+      local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank};
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
@@ -161,7 +161,8 @@ struct OfficialsVocabulary {
   OfficialsVocabulary() {
     PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
                                 &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
-                                &places,     &countries,  &not_person, &org_prefixes,     &local_units};
+                                &places,     &countries,  &not_person, &org_prefixes,     &local_units,
+                                &ranks};
     static_assert(std::size(phrase_sets) <= kPhraseSets);
     for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
     WordSet* word_sets[] = {&surnames, &title_words, &org_words, &honorific_names, &abbreviations, &openers};
@@ -304,7 +305,9 @@ class OfficialsParser {
     }
     const size_t e = title_end(i);
     std::string title = title_text(i, e);
-    if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
+    // "Tổng Tư lệnh Quân đội ..., Thượng tướng Phòng Phong Huy": a position,
+    // then a rank and the name.
+    if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && (leads_title_list(title) || phrase_at(v_.ranks, e))) {
       pending_.push_back(std::move(title));
       pending_end_ = e;
     } else {
@@ -478,7 +481,7 @@ class OfficialsParser {
     // modifier ("cựu thủ tướng"), in apposition ("ông A, giám đốc Sở ..."),
     // or before a body, a place or an abbreviation ("bộ trưởng Bộ Tài chính",
     // "tổng thống Mỹ", "ủy viên BCH"); not before a bare name ("bầu bí thư Nguyễn Văn A").
-    if (!t_[j].cap && !modified && !apposition) {
+    if (!t_[j].cap && !modified && !apposition && !capitalized_in(j, j + h)) {  // "đại biểu Quốc hội"
       const size_t k = j + h;
       if (k >= n_ || !plain_line(k) || !t_[k].cap ||
           !(t_[k].allcaps || phrase_at(v_.bodies, k) || phrase_at(v_.places, k)))
@@ -488,6 +491,19 @@ class OfficialsParser {
     // Ban tuyên giáo Trung ương": the head "Trưởng", the body "Ban tuyên giáo").
     if (h > 1 && phrase_at(v_.bodies, j + h - 1) > 1 && has_phrase(v_.heads, j, h - 1)) --h;
     return j + h;
+  }
+
+  // A word of one letter: an initial ("George W. Bush", "V.Putin").
+  bool initials_in(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (name_word(k) && t_[k].word.folded.size() < 2) return true;
+    return false;
+  }
+
+  bool capitalized_in(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (t_[k].cap) return true;
+    return false;
   }
 
   // Whether a phrase of `set` of exactly len words is at token i.
@@ -514,9 +530,17 @@ class OfficialsParser {
     size_t capitalized_run = 0;  // capitalized words just taken that are no body
     bool foreign_run = false;    // and one of them looks foreign
     size_t org_end = SIZE_MAX;   // the token after an organization word ("Trung tâm", "Ban Quản lý")
+    size_t after_paren = SIZE_MAX;  // the token after a place in parentheses
     size_t j = after_head;
-    while (j < n_ && j - i < 24 && (plain(j) || name_piece(j) || joins_compound_name(after_head, j) ||
-                                    joins_listed_body(j))) {
+    while (j < n_ && j - i < 24 &&
+           (plain(j) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
+            paren_place(after_head, j) || (j == after_paren && t_[j].sep == kClose))) {
+      if (t_[j].sep == kOpen) {  // "Phó Chủ tịch UBND quận Hoàn Kiếm (Hà Nội)"
+        after_paren = j += paren_place(after_head, j);
+        capitalized_run = 0;
+        compound_start = prev_opens = false;
+        continue;
+      }
       if (j > after_head && name_part(j) && !name_word(j)) { ++j; continue; }  // "Jong-un", "Elizabeth II"
       if (!plain(j)) { compound_start = true; prev_opens = false; }
       if (t_[j].opener) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
@@ -551,7 +575,11 @@ class OfficialsParser {
       if ((!t_[j].cap && phrase_at(v_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
         break;
       const OfficialToken& t = t_[j];
-      if (t.digit) break;
+      if (t.digit && !unit_number(after_head, j)) break;
+      if (t.digit) {
+        ++j;
+        continue;
+      }
       if (t.cap) {
         if (phrase_at(v_.heads, j)) break;
         if (size_t o = phrase_at(v_.org_prefixes, j)) org_end = j + o;
@@ -592,6 +620,25 @@ class OfficialsParser {
     return t_[k].allcaps || phrase_at(v_.places, k) ? k : 0;
   }
 
+  // A number that ends a unit's name: "Quân khu 7", "Quận 3", "Hạm đội 7"; not
+  // right after the head, nor before a lower-case word ("Sở Y tế 5 năm qua").
+  bool unit_number(size_t after_head, size_t j) const {
+    const std::string& w = t_[j].word.folded;
+    if (j == after_head || w.size() > 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
+    return j + 1 >= n_ || !plain_line(j + 1) || t_[j + 1].cap;
+  }
+
+  // The length of a place in parentheses at j that the title so far (no
+  // person's name ends it) goes on with: "Phó Chủ tịch UBND quận Hoàn Kiếm
+  // (Hà Nội)", "Tổng Giám đốc Tập đoàn Siemens (Đức)". 0 if none.
+  size_t paren_place(size_t after_head, size_t j) const {
+    if (t_[j].sep != kOpen || !t_[j].cap) return 0;
+    const size_t p = phrase_at(v_.places, j);
+    if (!p || (j + p < n_ && !(t_[j + p].sep & kClose)) || trailing_name(after_head, j)) return 0;
+    return p;
+  }
+
   // A comma inside a body's name: "Bộ Lao động, thương binh và xã hội" (a
   // listed body of three words or more after it, in lower case).
   bool joins_listed_body(size_t j) const {
@@ -613,9 +660,11 @@ class OfficialsParser {
   // trường", "Sở Lao động – Thương binh và Xã hội", "tỉnh Bà Rịa - Vũng Tàu".
   // Not after a person's name ("Thiếu tá Nguyễn Văn A - Cán bộ ..."), nor
   // before another title ("Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh"), a name, a
-  // caption ("- Ảnh: ...") or a new clause ("- Đây là ...").
+  // caption ("- Ảnh: ...") or a new clause ("- Đây là ..."). Two abbreviations
+  // are joined ("Bộ KH - ĐT").
   bool joins_compound_name(size_t head_end, size_t i) const {
-    if (t_[i].sep != kDash || !t_[i].cap || t_[i].allcaps || t_[i].digit) return false;
+    if (t_[i].sep != kDash || !t_[i].cap || t_[i].digit) return false;
+    if (t_[i].allcaps) return t_[i - 1].allcaps;  // "Bộ KH - ĐT", "Sở GD - ĐT"
     if (phrase_at(v_.heads, i) || phrase_at(v_.modifiers, i) || honorific_at(i) || phrase_at(v_.captions, i))
       return false;
     if (in(v_.surnames, i) && name_run(i) >= 2) return false;
@@ -632,8 +681,25 @@ class OfficialsParser {
     size_t best = trailing_name(head_end, e, 1);
     if (!best) return 0;
     // The title must keep at least its head.
-    titles.push_back(title_text(i, best));
-    return mention(best, e - best, std::move(titles), hon, hon_len);
+    const std::string title = title_text(i, best);
+    titles.push_back(title);
+    const size_t k = mention(best, e - best, std::move(titles), hon, hon_len);
+    return i > 0 && plain(i) && phrase_at(v_.plurals, i - 1) ? more_people(k, title) : k;
+  }
+
+  // After a plural title and its first person ("các Phó Thủ tướng Vương Đình
+  // Huệ, Vũ Đức Đam và Trịnh Đình Dũng"), the people listed after a comma or
+  // "và", each with that title; returns the token after them.
+  size_t more_people(size_t k, const std::string& title) {
+    while (k < n_) {
+      size_t j = k;
+      if (word_is(k, "và", "va") && plain(k)) ++j;
+      else if ((t_[k].sep & ~unsigned{kNewline}) != kComma) break;
+      const size_t len = j < n_ ? name_run(j) : 0;
+      if (len < 2 || len > 5 || !(in(v_.surnames, j) || foreign_word(j)) || initials_in(j, j + len)) break;
+      k = last_end_ = mention(j, len, {title}, 0, 0);
+    }
+    return k;
   }
 
   // The start of the person's name that a title [.., e) with head ending at
@@ -668,7 +734,8 @@ class OfficialsParser {
     bool after_country = false;
     for (size_t k = r; k < e; ++k) {
       const size_t place = phrase_at(v_.places, k);
-      const size_t body = std::max<size_t>(phrase_at(v_.bodies, k), in(v_.org_words, k));
+      const size_t body =
+          std::max({phrase_at(v_.bodies, k), phrase_at(v_.org_prefixes, k), static_cast<size_t>(in(v_.org_words, k))});
       if (place || body) {  // "Chủ tịch Fed Janet Yellen"
         after_country = place >= body && phrase_at(v_.countries, k) == place;
         s = k + std::max(place, body);
@@ -680,13 +747,13 @@ class OfficialsParser {
     size_t words = 0;
     bool foreign = after_country;
     for (size_t k = s; k < e; ++k) {
-      // No initials ("V.Putin", "T.Ư"), titles or honorifics.
-      if (phrase_at(v_.heads, k) || honorific_at(k) || (name_word(k) && t_[k].word.folded.size() < 2))
-        return 0;
+      // No titles or honorifics.
+      if (phrase_at(v_.heads, k) || honorific_at(k)) return 0;
       words += name_word(k);
       foreign = foreign || foreign_word(k);
     }
-    if (words < min_words || words > 4 || (words > 1 && !foreign)) return 0;
+    // No initials ("V.Putin", "T.Ư").
+    if (words < min_words || words > 4 || (words > 1 && !foreign) || initials_in(s, e)) return 0;
     return s;
   }
 
@@ -751,6 +818,14 @@ class OfficialsParser {
   std::string title_text(size_t from, size_t to) const {
     const size_t d = phrase_at(v_.dropped_modifiers, from);
     if (d && to - from > d && (phrase_at(v_.heads, from + d) || phrase_at(v_.modifiers, from + d))) from += d;
+    // A parenthesis the title opens, it closes: "... Hoàn Kiếm (Hà Nội)".
+    const std::string_view span = slice(from, to);
+    if (std::count(span.begin(), span.end(), '(') > std::count(span.begin(), span.end(), ')')) {
+      size_t end = t_[to - 1].word.end;
+      while (end < text_.size() && text_[end] == ' ') ++end;
+      if (end < text_.size() && text_[end] == ')')
+        return normalize(collapse(text_.substr(t_[from].word.begin, end + 1 - t_[from].word.begin)));
+    }
     return span_text(from, to);
   }
 
