@@ -54,7 +54,7 @@ VocabularyPhrase make_phrase(const char* text) {
 // What the vocabulary knows of one folded word, found once per token: the
 // phrases of each phrase set that start with it (PhraseSet::index), and the
 // word sets that hold it through its folded form (WordSet::bit).
-constexpr size_t kPhraseSets = 16;
+constexpr size_t kPhraseSets = 20;
 struct VocabularyEntry {
   const std::vector<VocabularyPhrase>* phrases[kPhraseSets + 1] = {};  // the last for sets left out: none
   uint32_t folded_words = 0;
@@ -145,7 +145,8 @@ struct OfficialsVocabulary {
       places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
-      local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank};
+      local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},
+      counterparts{data::title_heads::kCounterpart};
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
@@ -162,7 +163,7 @@ struct OfficialsVocabulary {
     PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
                                 &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
                                 &places,     &countries,  &not_person, &org_prefixes,     &local_units,
-                                &ranks};
+                                &ranks,      &counterparts};
     static_assert(std::size(phrase_sets) <= kPhraseSets);
     for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
     WordSet* word_sets[] = {&surnames, &title_words, &org_words, &honorific_names, &abbreviations, &openers};
@@ -267,6 +268,7 @@ class OfficialsParser {
       size_t next = honorific_rule(i);
       if (!next) next = title_before_name_rule(i);
       if (!next) next = apposition_rule(i);
+      if (!next) next = counterpart_rule(i);
       i = next ? next : i + 1;
     }
   }
@@ -337,6 +339,19 @@ class OfficialsParser {
   bool in(const WordSet& set, size_t i) const {
     const OfficialToken& t = t_[i];
     return accented_ ? (t.lower_words & set.bit()) != 0 : t.vocab && (t.vocab->folded_words & set.bit()) != 0;
+  }
+
+  // A name after "người đồng cấp" (counterpart) and a country: a person
+  // without a title here, whom a title elsewhere may name by one word
+  // ("người đồng cấp Israel Benjamin Netanyahu ... Thủ tướng Netanyahu").
+  size_t counterpart_rule(size_t i) {
+    const size_t c = phrase_at(v_.counterparts, i);
+    if (!c) return 0;
+    const size_t j = i + c + phrase_at(v_.countries, i + c);
+    const size_t len = j < n_ && plain_line(j) ? name_run(j) : 0;
+    if (len < 2 || len > 4 || !(in(v_.surnames, j) || foreign_word(j)) || initials_in(j, j + len)) return 0;
+    // No apposition: "người đồng cấp Qatar Mohammed Al-Thani, Ngoại trưởng Gabriel ..."
+    return last_end_ = mention(j, len, {}, 0, 0, false);
   }
 
   // No punctuation before token i (a line break is allowed).
@@ -498,6 +513,12 @@ class OfficialsParser {
     for (size_t k = from; k < to; ++k)
       if (name_word(k) && t_[k].word.folded.size() < 2) return true;
     return false;
+  }
+
+  bool all_initials(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (t_[k].word.folded.size() > 1) return false;
+    return true;
   }
 
   bool capitalized_in(size_t from, size_t to) const {
@@ -759,7 +780,8 @@ class OfficialsParser {
 
   // Records a person named by tokens [s, s+len) and the titles in apposition
   // after it; returns the token index after them.
-  size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len) {
+  size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len,
+                 bool appositions = true) {
     OfficialMention m;
     for (size_t k = s; k < s + len; ++k) {
       if (k > s) m.name += t_[k].hyphen || (name_piece(k) && t_[k].sep == kDash) ? '-' : ' ';
@@ -771,7 +793,7 @@ class OfficialsParser {
     m.length = counter_.position(t_[s + len - 1].word.end) - m.start;
     size_t k = s + len;
     bool in_paren = false;
-    while (k < n_) {
+    while (appositions && k < n_) {
       unsigned sep = t_[k].sep;
       if (sep & (kPeriod | kSemi | kColon | kBlank | kClose | kOther)) break;
       if (sep & kOpen) in_paren = true;
@@ -786,7 +808,7 @@ class OfficialsParser {
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
     }
-    out_.add(m);
+    if (!all_initials(s, s + len)) out_.add(m);  // not "ông N.V.A"
     return k;
   }
 
