@@ -150,7 +150,9 @@ struct OfficialsVocabulary {
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
-      openers{data::boundary_words::kOpener}, honorific_names{data::honorifics::kNameWord};
+      openers{data::boundary_words::kOpener}, honorific_names{data::honorifics::kNameWord},
+      time_openers{data::boundary_words::kTimeOpener}, particles{data::surnames::kParticle},
+      owners{data::boundary_words::kOwner};
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
@@ -166,7 +168,9 @@ struct OfficialsVocabulary {
                                 &ranks,      &counterparts};
     static_assert(std::size(phrase_sets) <= kPhraseSets);
     for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
-    WordSet* word_sets[] = {&surnames, &title_words, &org_words, &honorific_names, &abbreviations, &openers};
+    WordSet* word_sets[] = {&surnames,      &title_words, &org_words,    &honorific_names,
+                            &abbreviations, &openers,     &time_openers, &particles,
+                            &owners};
     for (size_t k = 0; k < std::size(word_sets); ++k) word_sets[k]->add_to(1u << k, by_folded, by_lower);
   }
   const VocabularyEntry* entry(const std::string& folded) const {
@@ -307,6 +311,8 @@ class OfficialsParser {
     }
     const size_t e = title_end(i);
     std::string title = title_text(i, e);
+    const bool owned = i > 0 && plain(i) && in(v_.owners, i - 1);  // "người phát ngôn của Tổng thống, ông ..."
+    if (size_t k = owned ? 0 : name_after_comma(e, title)) return last_end_ = k;
     // "Tổng Tư lệnh Quân đội ..., Thượng tướng Phòng Phong Huy": a position,
     // then a rank and the name.
     if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && (leads_title_list(title) || phrase_at(v_.ranks, e))) {
@@ -316,6 +322,20 @@ class OfficialsParser {
       pending_.clear();
     }
     return e;
+  }
+
+  // A title, a comma, then the name and the sentence going on: "Đại sứ
+  // Triều Tiên tại Ấn Độ, Kye Chun-yong thông báo", "Giám đốc Sở Y tế, ông
+  // Nguyễn Văn A cho biết". Not a list ("..., A, B", "..., A và B").
+  size_t name_after_comma(size_t e, const std::string& title) {
+    if (e >= n_ || (t_[e].sep & ~unsigned{kNewline}) != kComma) return 0;
+    const size_t h = honorific_at(e);
+    const size_t j = e + h;
+    const size_t len = j < n_ && (!h || plain_line(j)) ? name_run(j) : 0;
+    if (len < 2 || len > 5 || !person_like(j, len)) return 0;
+    const size_t k = j + len;
+    if (k >= n_ || !plain_line(k) || t_[k].cap || word_is(k, "và", "va") || t_[k].digit) return 0;
+    return mention(j, len, {title}, e, h);
   }
 
   // Surname (or an item of a list of people) + title in apposition
@@ -349,7 +369,7 @@ class OfficialsParser {
     if (!c) return 0;
     const size_t j = i + c + phrase_at(v_.countries, i + c);
     const size_t len = j < n_ && plain_line(j) ? name_run(j) : 0;
-    if (len < 2 || len > 4 || !(in(v_.surnames, j) || foreign_word(j)) || initials_in(j, j + len)) return 0;
+    if (len < 2 || len > 4 || !person_like(j, len)) return 0;
     // No apposition: "người đồng cấp Qatar Mohammed Al-Thani, Ngoại trưởng Gabriel ..."
     return last_end_ = mention(j, len, {}, 0, 0, false);
   }
@@ -389,8 +409,13 @@ class OfficialsParser {
   // A capitalized word that may be part of a name; not an abbreviation nor a
   // brand written with inner capitals ("PVTex", "VinGroup").
   bool name_word(size_t i) const {
-    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && !t_[i].inner_cap && !t_[i].opener &&
+    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && !t_[i].inner_cap && !opens_sentence(i) &&
            t_[i].word.folded.size() <= 12;
+  }
+
+  // A capitalized word that opens a sentence ("Ngày", "Theo"; "Sáng" before a date).
+  bool opens_sentence(size_t i) const {
+    return t_[i].opener || (t_[i].cap && in(v_.time_openers, i) && i + 1 < n_ && t_[i + 1].digit);
   }
 
   // A piece that goes on the name word before it: a lower-case piece joined by
@@ -403,6 +428,10 @@ class OfficialsParser {
       return !t_[i].cap && !t_[i].word.accented && t_[i].word.folded.size() <= 4 && !phrase_at(v_.boundaries, i);
     if (t_[i].sep != 0) return false;
     if (t_[i].hyphen) return !t_[i].cap;
+    // "Salman bin Abdulaziz", "Ursula von der Leyen"
+    if (!t_[i].cap && in(v_.particles, i) && i + 1 < n_ && plain_line(i + 1) &&
+        (name_word(i + 1) || in(v_.particles, i + 1)))
+      return true;
     static const std::unordered_set<std::string> regnal = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"};
     return t_[i].allcaps && regnal.count(t_[i].word.folded) > 0;
   }
@@ -470,7 +499,8 @@ class OfficialsParser {
     const size_t h = title_head_end(i, apposition);
     if (h == i) return i;
     if (head_end) *head_end = h;
-    return title_name_end(i, h);
+    const size_t e = title_name_end(i, h);
+    return !t_[i].cap && e - i == 1 ? i : e;  // one word in lower case is no title ("trưởng thành")
   }
 
   // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
@@ -506,6 +536,14 @@ class OfficialsParser {
     // Ban tuyên giáo Trung ương": the head "Trưởng", the body "Ban tuyên giáo").
     if (h > 1 && phrase_at(v_.bodies, j + h - 1) > 1 && has_phrase(v_.heads, j, h - 1)) --h;
     return j + h;
+  }
+
+  // A run of name words that reads as a person's name with no title at hand:
+  // it starts with a surname or looks foreign, and holds no initial.
+  bool person_like(size_t j, size_t len) const {
+    bool foreign = false;
+    for (size_t k = j; k < j + len && !foreign; ++k) foreign = foreign_word(k);
+    return (in(v_.surnames, j) || foreign) && !initials_in(j, j + len);
   }
 
   // A word of one letter: an initial ("George W. Bush", "V.Putin").
@@ -564,7 +602,15 @@ class OfficialsParser {
       }
       if (j > after_head && name_part(j) && !name_word(j)) { ++j; continue; }  // "Jong-un", "Elizabeth II"
       if (!plain(j)) { compound_start = true; prev_opens = false; }
-      if (t_[j].opener) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
+      if (opens_sentence(j)) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
+      // An office in a country: "Đại sứ Triều Tiên tại Ấn Độ".
+      if (word_is(j, "tại", "tai") && j + 1 < n_ && plain(j + 1) && t_[j + 1].cap && phrase_at(v_.places, j + 1) &&
+          !trailing_name(after_head, j)) {
+        j += 1 + phrase_at(v_.places, j + 1);
+        capitalized_run = 0;
+        compound_start = prev_opens = false;
+        continue;
+      }
       // A place is taken whole ("Trung Quốc Vương Nghị" holds no "Quốc vương"); a
       // lower-case word after it ends the title ("Không quân Nga tướng ...").
       if (size_t p = t_[j].cap ? phrase_at(v_.places, j) : 0) {
@@ -717,7 +763,7 @@ class OfficialsParser {
       if (word_is(k, "và", "va") && plain(k)) ++j;
       else if ((t_[k].sep & ~unsigned{kNewline}) != kComma) break;
       const size_t len = j < n_ ? name_run(j) : 0;
-      if (len < 2 || len > 5 || !(in(v_.surnames, j) || foreign_word(j)) || initials_in(j, j + len)) break;
+      if (len < 2 || len > 5 || !person_like(j, len)) break;
       k = last_end_ = mention(j, len, {title}, 0, 0);
     }
     return k;

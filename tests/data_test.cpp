@@ -68,7 +68,7 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 const std::map<std::string, std::set<std::string>> kClasses = {
     {"abbreviations", {"period", "not-agency"}},
     {"bodies", {"body", "title-word", "org-prefix"}},
-    {"boundary_words", {"boundary", "caption", "opener"}},
+    {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner"}},
     {"countries", {"country", "city"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
     {"honorifics", {"honorific", "comrade", "plural", "name-word"}},
@@ -77,7 +77,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
     {"places", {"province", "district", "archipelago"}},
-    {"surnames", {"surname", "left-out"}},
+    {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
     {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart"}},
 };
