@@ -146,13 +146,13 @@ struct OfficialsVocabulary {
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
       local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},
-      counterparts{data::title_heads::kCounterpart};
+      counterparts{data::title_heads::kCounterpart}, person_heads{data::title_heads::kPersonHead};
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
       openers{data::boundary_words::kOpener}, honorific_names{data::honorifics::kNameWord},
       time_openers{data::boundary_words::kTimeOpener}, particles{data::surnames::kParticle},
-      owners{data::boundary_words::kOwner};
+      owners{data::boundary_words::kOwner}, degrees{data::abbreviations::kDegree};
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
@@ -165,12 +165,12 @@ struct OfficialsVocabulary {
     PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
                                 &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
                                 &places,     &countries,  &not_person, &org_prefixes,     &local_units,
-                                &ranks,      &counterparts};
+                                &ranks,      &counterparts, &person_heads};
     static_assert(std::size(phrase_sets) <= kPhraseSets);
     for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
     WordSet* word_sets[] = {&surnames,      &title_words, &org_words,    &honorific_names,
                             &abbreviations, &openers,     &time_openers, &particles,
-                            &owners};
+                            &owners,        &degrees};
     for (size_t k = 0; k < std::size(word_sets); ++k) word_sets[k]->add_to(1u << k, by_folded, by_lower);
   }
   const VocabularyEntry* entry(const std::string& folded) const {
@@ -313,6 +313,7 @@ class OfficialsParser {
     std::string title = title_text(i, e);
     const bool owned = i > 0 && plain(i) && in(v_.owners, i - 1);  // "người phát ngôn của Tổng thống, ông ..."
     if (size_t k = owned ? 0 : name_after_comma(e, title)) return last_end_ = k;
+    if (size_t k = owned ? 0 : name_after_degree(e, title)) return last_end_ = k;
     // "Tổng Tư lệnh Quân đội ..., Thượng tướng Phòng Phong Huy": a position,
     // then a rank and the name.
     if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && (leads_title_list(title) || phrase_at(v_.ranks, e))) {
@@ -336,6 +337,16 @@ class OfficialsParser {
     const size_t k = j + len;
     if (k >= n_ || !plain_line(k) || t_[k].cap || word_is(k, "và", "va") || t_[k].digit) return 0;
     return mention(j, len, {title}, e, h);
+  }
+
+  // A title, a degree, then the name: "Nguyên Thống đốc Ngân hàng Nhà nước TS
+  // Cao Sĩ Kiêm", "Giám đốc Bệnh viện PGS.TS Nguyễn Văn A".
+  size_t name_after_degree(size_t e, const std::string& title) {
+    size_t j = e;
+    while (j < n_ && j - e < 3 && in(v_.degrees, j) && plain(j)) ++j;
+    const size_t len = j > e && j < n_ && plain(j) ? name_run(j) : 0;
+    if (len < 2 || len > 5 || !person_like(j, len)) return 0;
+    return mention(j, len, {title}, 0, 0);
   }
 
   // Surname (or an item of a list of people) + title in apposition
@@ -538,6 +549,13 @@ class OfficialsParser {
     return j + h;
   }
 
+  // Whether a head of class person-head starts in [from, to) ("Phó Tổng thống").
+  bool starts_person_head(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (phrase_at(v_.person_heads, k)) return true;
+    return false;
+  }
+
   // A run of name words that reads as a person's name with no title at hand:
   // it starts with a surname or looks foreign, and holds no initial.
   bool person_like(size_t j, size_t len) const {
@@ -648,7 +666,7 @@ class OfficialsParser {
         continue;
       }
       if (t.cap) {
-        if (phrase_at(v_.heads, j)) break;
+        if (phrase_at(v_.heads, j) || in(v_.degrees, j)) break;  // "... Nhà nước TS Cao Sĩ Kiêm"
         if (size_t o = phrase_at(v_.org_prefixes, j)) org_end = j + o;
         prev_opens = compound_start && !t.allcaps;
         compound_start = t.allcaps;
@@ -776,6 +794,9 @@ class OfficialsParser {
     // The run of name-like words the title ends with.
     size_t r = e;
     while (r > head_end && name_part(r - 1) && (r == e || joined(r))) --r;
+    // Not the end of a body or place that starts before it ("Hội đồng châu Âu Donald Tusk").
+    for (size_t back = 1; back <= 2 && back <= r - head_end; ++back)
+      r = std::max(r, r - back + std::max(phrase_at(v_.bodies, r - back), phrase_at(v_.places, r - back)));
     // Skip place names at its start; prefer names of 3, 4, 2, then 5 syllables.
     size_t best = 0;
     int best_rank = 99;
@@ -848,8 +869,10 @@ class OfficialsParser {
       size_t e = title_end(k, &head_end, true);
       if (e == k) break;
       // "A, Bí thư Thành ủy, Chủ tịch UBND TPHCM Nguyễn Thành Phong": a title
-      // that ends with a name is the next person's, not A's.
+      // that ends with a name is the next person's, not A's; so is a head of
+      // state's and one word ("Tổng thống Trump, Tổng thống Putin và ...").
       if (trailing_name(head_end, e)) break;
+      if (e == head_end + 1 && name_word(head_end) && !place_at(head_end) && starts_person_head(k, head_end)) break;
       m.titles.push_back(title_text(k, e));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;

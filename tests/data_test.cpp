@@ -66,7 +66,7 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 
 // The classes each table may use (data/README.md); a class not listed is a typo.
 const std::map<std::string, std::set<std::string>> kClasses = {
-    {"abbreviations", {"period", "not-agency"}},
+    {"abbreviations", {"period", "not-agency", "degree"}},
     {"bodies", {"body", "title-word", "org-prefix"}},
     {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner"}},
     {"countries", {"country", "city"}},
@@ -79,7 +79,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"places", {"province", "district", "archipelago"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
-    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart"}},
+    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head"}},
 };
 
 std::map<std::string, Table> all_tables() {
