@@ -146,7 +146,8 @@ struct OfficialsVocabulary {
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
       local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},
-      counterparts{data::title_heads::kCounterpart}, person_heads{data::title_heads::kPersonHead};
+      counterparts{data::title_heads::kCounterpart}, person_heads{data::title_heads::kPersonHead},
+      unit_heads{data::title_heads::kUnitHead};
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
@@ -165,7 +166,7 @@ struct OfficialsVocabulary {
     PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
                                 &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
                                 &places,     &countries,  &not_person, &org_prefixes,     &local_units,
-                                &ranks,      &counterparts, &person_heads};
+                                &ranks,      &counterparts, &person_heads, &unit_heads};
     static_assert(std::size(phrase_sets) <= kPhraseSets);
     for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
     WordSet* word_sets[] = {&surnames,      &title_words, &org_words,    &honorific_names,
@@ -511,7 +512,8 @@ class OfficialsParser {
     if (h == i) return i;
     if (head_end) *head_end = h;
     const size_t e = title_name_end(i, h);
-    return !t_[i].cap && e - i == 1 ? i : e;  // one word in lower case is no title ("trưởng thành")
+    // One word in lower case is no title ("trưởng thành"), nor "Trưởng" alone ("Trưởng khối phố").
+    return e - i == 1 && (!t_[i].cap || phrase_at(v_.unit_heads, i)) ? i : e;
   }
 
   // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
@@ -734,9 +736,11 @@ class OfficialsParser {
   // the word before it may open a two-syllable name.
   bool lower_word_in_name(size_t j, bool prev_opens) const {
     // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
+    // "Hội Hồi sức cấp cứu và chống độc": a body in lower case between lower-case words.
     if (word_is(j, "và", "va"))
-      return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !in(v_.surnames, j + 1) &&
-             !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1);
+      return j + 1 < n_ && plain(j + 1) &&
+             ((name_word(j + 1) && !in(v_.surnames, j + 1) && !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1)) ||
+              (!t_[j - 1].cap && !t_[j + 1].cap && phrase_at(v_.bodies, j + 1)));
     // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
     return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
   }
@@ -872,7 +876,7 @@ class OfficialsParser {
       // that ends with a name is the next person's, not A's; so is a head of
       // state's and one word ("Tổng thống Trump, Tổng thống Putin và ...").
       if (trailing_name(head_end, e)) break;
-      if (e == head_end + 1 && name_word(head_end) && !place_at(head_end) && starts_person_head(k, head_end)) break;
+      if (starts_person_head(k, head_end) && trailing_name(head_end, e, 1)) break;
       m.titles.push_back(title_text(k, e));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;

@@ -79,7 +79,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"places", {"province", "district", "archipelago"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
-    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head"}},
+    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head", "unit-head"}},
 };
 
 std::map<std::string, Table> all_tables() {
