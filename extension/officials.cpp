@@ -598,103 +598,125 @@ class OfficialsParser {
     return false;
   }
 
+  // What title_name_end() knows of the words it has taken so far.
+  struct NameScan {
+    // A capitalized word right after a head, a body or an organization word
+    // may open a two-syllable name whose second syllable is lower case
+    // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao").
+    bool compound_start = true, prev_opens = false;
+    size_t capitalized_run = 0;     // capitalized words just taken that are no body
+    bool foreign_run = false;       // and one of them looks foreign
+    size_t org_end = SIZE_MAX;      // the token after an organization word ("Trung tâm", "Ban Quản lý")
+    size_t after_paren = SIZE_MAX;  // the token after a place in parentheses
+    void reset(bool opens) {
+      capitalized_run = 0;
+      foreign_run = prev_opens = false;
+      compound_start = opens;
+    }
+  };
+
   // The end of the bodies, places and names that the title of token i goes
   // on with after its head ends at after_head ("Bí thư Tỉnh ủy Quảng Ninh").
   size_t title_name_end(size_t i, size_t after_head) const {
-    // A capitalized word right after a head, a body or an organization word may
-    // start a two-syllable name whose second syllable is lower case
-    // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
-    // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
-    bool compound_start = true, prev_opens = false;
-    size_t capitalized_run = 0;  // capitalized words just taken that are no body
-    bool foreign_run = false;    // and one of them looks foreign
-    size_t org_end = SIZE_MAX;   // the token after an organization word ("Trung tâm", "Ban Quản lý")
-    size_t after_paren = SIZE_MAX;  // the token after a place in parentheses
+    NameScan s;
     size_t j = after_head;
-    while (j < n_ && j - i < 24 &&
-           (plain(j) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
-            paren_place(after_head, j) || (j == after_paren && t_[j].sep == kClose))) {
-      if (t_[j].sep == kOpen) {  // "Phó Chủ tịch UBND quận Hoàn Kiếm (Hà Nội)"
-        after_paren = j += paren_place(after_head, j);
-        capitalized_run = 0;
-        compound_start = prev_opens = false;
-        continue;
-      }
+    while (j < n_ && j - i < 24 && continues_title(after_head, j, s)) {
       if (j > after_head && name_part(j) && !name_word(j)) { ++j; continue; }  // "Jong-un", "Elizabeth II"
-      if (!plain(j)) { compound_start = true; prev_opens = false; }
+      if (!plain(j)) { s.compound_start = true; s.prev_opens = false; }
       if (opens_sentence(j)) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
-      // An office in a country: "Đại sứ Triều Tiên tại Ấn Độ".
-      if (word_is(j, "tại", "tai") && j + 1 < n_ && plain(j + 1) && t_[j + 1].cap && phrase_at(v_.places, j + 1) &&
-          !trailing_name(after_head, j)) {
-        j += 1 + phrase_at(v_.places, j + 1);
-        capitalized_run = 0;
-        compound_start = prev_opens = false;
-        continue;
-      }
-      // A place is taken whole ("Trung Quốc Vương Nghị" holds no "Quốc vương"); a
-      // lower-case word after it ends the title ("Không quân Nga tướng ...").
-      if (size_t p = t_[j].cap ? phrase_at(v_.places, j) : 0) {
+      if (size_t p = place_in_title(after_head, j)) {
+        if (t_[j].sep == kOpen) s.after_paren = j + p;
         j += p;
-        capitalized_run = 0;
-        compound_start = prev_opens = false;
+        s.reset(false);  // after a place a lower-case word ends the title ("... Quảng Ninh khẳng định")
         continue;
       }
-      // After a person's name a lower-case word is the sentence going on,
-      // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra",
-      // "Tổng thống Donald Trump và Phu nhân").
-      if (!t_[j].cap && capitalized_run >= 2 &&
-          (foreign_run || (in(v_.surnames, j - capitalized_run) &&
-                           !in(v_.title_words, j - capitalized_run) &&
-                           !place_at(j - capitalized_run))))
-        break;  // ("Đoàn Luật sư" is a body, not a person)
-      const size_t run = capitalized_run;
-      capitalized_run = 0;
-      const bool was_foreign = foreign_run;
-      foreign_run = false;
+      if (ends_after_person(j, s)) break;
+      const size_t run = s.capitalized_run;
+      const bool was_foreign = s.foreign_run;
+      s.capitalized_run = 0;
+      s.foreign_run = false;
       if (size_t b = phrase_at(v_.bodies, j)) {
-        if (phrase_at(v_.org_prefixes, j)) org_end = j + b;
+        if (phrase_at(v_.org_prefixes, j)) s.org_end = j + b;
         j += b;
-        compound_start = true;
-        prev_opens = false;
+        s.reset(true);
         continue;
       }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
       if ((!t_[j].cap && phrase_at(v_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
         break;
-      const OfficialToken& t = t_[j];
-      if (t.digit && !unit_number(after_head, j)) break;
-      if (t.digit) {
+      if (t_[j].digit) {
+        if (!unit_number(after_head, j)) break;
         ++j;
         continue;
       }
-      if (t.cap) {
-        if (phrase_at(v_.heads, j) || in(v_.degrees, j)) break;  // "... Nhà nước TS Cao Sĩ Kiêm"
-        if (size_t o = phrase_at(v_.org_prefixes, j)) org_end = j + o;
-        prev_opens = compound_start && !t.allcaps;
-        compound_start = t.allcaps;
-        capitalized_run = t.allcaps ? 0 : run + 1;
-        foreign_run = !t.allcaps && (was_foreign || foreign_word(j));
+      if (t_[j].cap) {
+        if (!capitalized_in_title(j, run, was_foreign, s)) break;
         ++j;
         continue;
       }
-      if (size_t w = phrase_at(v_.title_phrases, j)) {  // "tỉnh", "thành phố", "cơ sở"
-        j += w;
-        compound_start = true;
-        prev_opens = false;
-        continue;
-      }
-      if (j == org_end) {  // "Trung tâm dịch vụ việc làm Hà Nội"
-        if (size_t r = lower_words_to_place(j)) {
-          j = r;
-          continue;
-        }
-      }
-      if (!lower_word_in_name(j, prev_opens)) break;
-      ++j;
-      compound_start = true;
-      prev_opens = false;
+      const size_t w = lower_in_title(j, s);
+      if (!w) break;
+      j += w;
     }
     return j;
+  }
+
+  // Whether token j, after the title's words so far, may go on with it: no
+  // punctuation before it, or punctuation inside a name.
+  bool continues_title(size_t after_head, size_t j, const NameScan& s) const {
+    return plain(j) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
+           paren_place(after_head, j) || (j == s.after_paren && t_[j].sep == kClose);
+  }
+
+  // The tokens of a place at j that a title takes whole: "Hà Lan" ("Trung Quốc
+  // Vương Nghị" holds no "Quốc vương"), "(Hà Nội)", an office in a country
+  // ("Đại sứ Triều Tiên tại Ấn Độ"). 0 if none.
+  size_t place_in_title(size_t after_head, size_t j) const {
+    if (t_[j].sep == kOpen) return paren_place(after_head, j);
+    if (word_is(j, "tại", "tai") && j + 1 < n_ && plain(j + 1) && t_[j + 1].cap && phrase_at(v_.places, j + 1) &&
+        !trailing_name(after_head, j))
+      return 1 + phrase_at(v_.places, j + 1);
+    return t_[j].cap ? phrase_at(v_.places, j) : 0;
+  }
+
+  // After a person's name a lower-case word is the sentence going on, even
+  // one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra", "Tổng
+  // thống Donald Trump và Phu nhân"); "Đoàn Luật sư" is a body, not a person.
+  bool ends_after_person(size_t j, const NameScan& s) const {
+    if (t_[j].cap || s.capitalized_run < 2) return false;
+    const size_t first = j - s.capitalized_run;
+    return s.foreign_run || (in(v_.surnames, first) && !in(v_.title_words, first) && !place_at(first));
+  }
+
+  // Takes the capitalized word j into the title, or says it ends the title
+  // (a head, a degree: "... Nhà nước TS Cao Sĩ Kiêm").
+  bool capitalized_in_title(size_t j, size_t run, bool was_foreign, NameScan& s) const {
+    if (phrase_at(v_.heads, j) || in(v_.degrees, j)) return false;
+    if (size_t o = phrase_at(v_.org_prefixes, j)) s.org_end = j + o;
+    const bool allcaps = t_[j].allcaps;
+    s.prev_opens = s.compound_start && !allcaps;
+    s.compound_start = allcaps;
+    s.capitalized_run = allcaps ? 0 : run + 1;
+    s.foreign_run = !allcaps && (was_foreign || foreign_word(j));
+    return true;
+  }
+
+  // The lower-case words at j that the title takes (0: none, the title ends):
+  // title words ("tỉnh", "thành phố", "cơ sở"), the lower-case words of an
+  // organization's name ("Trung tâm dịch vụ việc làm Hà Nội"), the second
+  // syllable of a name ("Ban Tuyên giáo").
+  size_t lower_in_title(size_t j, NameScan& s) const {
+    if (size_t w = phrase_at(v_.title_phrases, j)) {
+      s.compound_start = true;
+      s.prev_opens = false;
+      return w;
+    }
+    if (j == s.org_end)
+      if (size_t r = lower_words_to_place(j)) return r - j;
+    if (!lower_word_in_name(j, s.prev_opens)) return 0;
+    s.compound_start = true;
+    s.prev_opens = false;
+    return 1;
   }
 
   // The end of up to five lower-case words from j that an organization's name
