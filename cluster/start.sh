@@ -27,7 +27,10 @@ for ((i = 1; i <= n; i++)); do
   pidfile=$dir/node-$i.pid log=$dir/node-$i.log
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then continue; fi
   join=$(IFS=,; echo "${addresses[*]:0:i-1}")
-  "$node" "$i" "${addresses[i-1]}" "$dir/node-$i" $join </dev/null >"$log" 2>&1 &
+  # Emptied here, not by the background job's own redirection, which may come
+  # after the first look for "ready" below and leave it the last run's line.
+  : >"$log"
+  "$node" "$i" "${addresses[i-1]}" "$dir/node-$i" $join </dev/null >>"$log" 2>&1 &
   echo $! >"$pidfile"
   for ((t = 0; t < 600; t++)); do  # up to 60 s to start and join
     grep -q ' ready at ' "$log" 2>/dev/null && break
@@ -39,8 +42,8 @@ done
 
 cat <<MSG
 dqlite cluster of $n vnsql nodes: $all (data and logs in $dir)
-  dqlite -s $all analyst                                   # the dqlite shell (package go-dqlite)
-  build/vnsql-dqlite load -s $all -dir examples/corpus      # ingest, resumable
-  build/vnsql-dqlite query -s $all examples/queries.sql     # answers as JSON lines
+  dqlite -s $all analyst                                 (the dqlite shell, Debian package go-dqlite)
+  build/vnsql-dqlite load -s $all -dir examples/corpus    (ingest; again: only what is new)
+  build/vnsql-dqlite query -s $all examples/queries.sql   (answers as JSON lines)
   cluster/stop.sh $dir
 MSG
