@@ -7,6 +7,11 @@ set -euo pipefail
 build=(cmake g++ make pkg-config libsqlite3-dev sqlite3 libicu-dev libutf8proc-dev xz-utils)
 test=(googletest libgtest-dev libbenchmark-dev python3 clang libclang-rt-14-dev sqlite-utils valgrind)
 notebook=(jupyter-notebook python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
+# cluster/: the dqlite library the node links, and the dqlite shell; Debian's Go
+# (1.19) builds the loader where no newer Go is installed. The tests run the cluster.
+cluster=(libdqlite-dev go-dqlite)
+command -v go >/dev/null || [ -x /usr/local/go/bin/go ] || cluster+=(golang-go)
+test+=("${cluster[@]}")
 
 wanted=()
 for group in "${@:-build}"; do
@@ -14,6 +19,7 @@ for group in "${@:-build}"; do
     build) wanted+=("${build[@]}") ;;
     test) wanted+=("${build[@]}" "${test[@]}") ;;
     notebook) wanted+=("${notebook[@]}") ;;
+    cluster) wanted+=("${build[@]}" "${cluster[@]}") ;;
     *) echo "install-deps: unknown group '$group' (build, test, notebook)" >&2; exit 2 ;;
   esac
 done
