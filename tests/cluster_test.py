@@ -23,7 +23,7 @@ Skipped (77) where the build has no node (libdqlite-dev not installed).
 
 --bench N: ingests the first N articles into a local file (the shell) and into
 a fresh 3-node cluster (the loader), both timed in the same run.
-The module is $VNSQL_MODULE.
+The module is $VNSQL_MODULE, else vnsql.so in the build folder.
 """
 import argparse, json, lzma, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, time
 
@@ -34,7 +34,7 @@ ap.add_argument("--shared", default="")
 ap.add_argument("--articles", type=int, default=300)
 ap.add_argument("--bench", type=int, default=0)
 a = ap.parse_args()
-module = os.environ["VNSQL_MODULE"]
+module = os.environ.get("VNSQL_MODULE", os.path.join(a.build, "vnsql.so"))
 node_program = os.path.join(a.build, "vnsql-dqlite-node")
 client = os.path.join(a.build, "vnsql-dqlite")
 start_sh, stop_sh = (os.path.join(a.source, "cluster", s) for s in ("start.sh", "stop.sh"))
