@@ -25,7 +25,9 @@ Skipped (77) where the build has no node (libdqlite-dev not installed).
 a fresh 3-node cluster (the loader), both timed in the same run.
 The module is $VNSQL_MODULE, else vnsql.so in the build folder.
 """
-import argparse, json, lzma, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, time
+import argparse, json, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, time
+
+from sample_articles import sample_articles
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--source", required=True)
@@ -58,21 +60,7 @@ if not os.path.exists(client):
 
 
 def article_lines(n):
-    corpus = os.path.join(a.shared, "corpus", "baomoi-2017.jsonl.xz")
-    lines = []
-    if a.shared and os.path.exists(corpus):
-        with lzma.open(corpus, "rt", encoding="utf-8") as f:
-            for line in f:
-                lines.append(line.rstrip("\n"))
-                if len(lines) == n:
-                    return lines
-    examples = os.path.join(a.source, "examples", "corpus")
-    texts = [open(os.path.join(examples, f), encoding="utf-8").read() for f in sorted(os.listdir(examples))
-             if f.endswith(".txt") and ".cp1258" not in f and ".tcvn3" not in f]
-    while len(lines) < n:
-        i = len(lines)
-        lines.append(json.dumps({"id": i, "text": texts[i % len(texts)] + f"\nBài số {i}.\n"}, ensure_ascii=False))
-    return lines
+    return [json.dumps(x, ensure_ascii=False) for x in sample_articles(n, a.shared, a.source)[0]]
 
 
 def free_ports(n):
