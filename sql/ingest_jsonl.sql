@@ -35,7 +35,7 @@ INSERT OR REPLACE INTO temp.ingest_articles(path, title, raw)
   WHERE json_valid(line) AND json_type(line) = 'object'
     AND line ->> '$.id' IS NOT NULL AND line ->> '$.text' IS NOT NULL;
 
-SELECT (SELECT count(*) FROM temp.jsonl) - (SELECT count(*) FROM temp.ingest_articles)
+SELECT ((SELECT count(*) FROM temp.jsonl) - (SELECT count(*) FROM temp.ingest_articles))
        || ' line(s) skipped (not an object with "id" and "text", or a repeated id)';
 
 UPDATE temp.ingest_articles SET sha256 = vn_sha256(raw);
