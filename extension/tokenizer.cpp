@@ -25,12 +25,16 @@ constexpr DiacriticsValue kDiacriticsValues[] = {
 
 TokenizerOptions parse_tokenizer_options(const char* const* args, int nargs) {
   TokenizerOptions options;
+  const char* given = nullptr;  // the value of 'diacritics' met so far
   for (int i = 0; i < nargs; i += 2) {
     std::string option = args[i];
     if (option != "diacritics")
       throw sql::Error("unknown tokenizer option '" + option + "' (expected: diacritics)");
     if (i + 1 >= nargs) throw sql::Error("option 'diacritics' needs a value (smart, fold or keep)");
     std::string value = args[i + 1];
+    // Which one would win is not what anyone reading the table definition should have to know.
+    if (given) throw sql::Error("option 'diacritics' is given twice ('" + std::string(given) + "', then '" + value + "')");
+    given = args[i + 1];
     bool known = false;
     for (const auto& v : kDiacriticsValues)
       if (value == v.name) { options.diacritics = v.value; known = true; }

@@ -170,6 +170,18 @@ TEST(TokenizerOptions, ParsesAndRejectsUnknown) {
   EXPECT_THROW(parse_tokenizer_options("diacritics"), sql::Error);
 }
 
+// Issue 22: 'diacritics fold diacritics keep' was accepted, and the last one won.
+TEST(TokenizerOptions, ARepeatedOptionIsAnErrorNamingIt) {
+  for (const char* spec : {"diacritics fold diacritics keep", "vietnamese diacritics keep diacritics keep"}) {
+    try {
+      parse_tokenizer_options(spec);
+      ADD_FAILURE() << spec << " accepted";
+    } catch (const sql::Error& e) {
+      EXPECT_NE(std::string(e.what()).find("'diacritics' is given twice"), std::string::npos) << e.what();
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Through SQLite's FTS5.
 
@@ -193,6 +205,13 @@ TEST_F(TokenizerSql, HighlightMarksTheOriginalSpellingAlsoForNfd) {
   auto snip = scalar("SELECT snippet(t, 0, '[', ']', '…', 3) FROM t WHERE t MATCH 'mai'");
   ASSERT_TRUE(snip.has_value());
   EXPECT_NE(snip->find("[Mai]"), std::string::npos);
+}
+
+TEST_F(TokenizerSql, RepeatedOptions) {
+  EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics fold diacritics keep')"),
+            "");
+  EXPECT_EQ(error_of("SELECT * FROM vn_tokens('x', 'diacritics fold diacritics keep')"),
+            "vn_tokens: option 'diacritics' is given twice ('fold', then 'keep')");
 }
 
 TEST_F(TokenizerSql, UnknownOptions) {
