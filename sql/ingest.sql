@@ -20,6 +20,10 @@
 -- place stops the run. One transaction: an error or an interruption leaves
 -- the database as it was.
 .bail on
+-- Another writer holding the database (an ingest running, say): wait for it
+-- up to 10 minutes, then stop with "database is locked", nothing changed
+-- (docs/schema.md, "Writers at the same time").
+.timeout 600000
 
 DROP TABLE IF EXISTS temp.ingest_stop;
 CREATE TEMP TABLE ingest_stop(why TEXT);

@@ -15,6 +15,10 @@
 -- (string or integer) and a string "text" is skipped, and so is a line whose
 -- id a later line repeats (the later one counts); both are listed by number.
 .bail on
+-- Another writer holding the database (an ingest running, say): wait for it
+-- up to 10 minutes, then stop with "database is locked", nothing changed
+-- (docs/schema.md, "Writers at the same time").
+.timeout 600000
 
 DROP TABLE IF EXISTS temp.ingest_stop;
 CREATE TEMP TABLE ingest_stop(why TEXT);

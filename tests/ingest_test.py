@@ -194,9 +194,38 @@ def odd_entries(tmp):
     check(rows(db, "SELECT path FROM documents") == [(os.path.join(real, "a.txt"),)], "only a.txt is stored")
 
 
+def waits_for_another_writer(tmp):
+    """Another connection holds the write lock for 2 s: each ingest waits for it (.timeout), then runs."""
+    db = os.path.join(tmp, "busy.db")
+    corpus = os.path.join(tmp, "busy")
+    os.makedirs(corpus)
+    with open(os.path.join(corpus, "a.txt"), "wb") as f:
+        f.write(articles(1)[0])
+    check(shell(tmp, db, "schema")[0] == 0, "schema")
+    feed = '{"id": "x", "text": "Nghị quyết 18-NQ/TW"}\n'.encode()
+    for script, params, stdin in [("ingest", [("@dir", "busy")], None), ("ingest_jsonl", [("@source", "s")], feed)]:
+        con = sqlite3.connect(db, isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        holder = subprocess.Popen(["sleep", "2"])
+        args = [SHELL, db, "-cmd", ".load " + dot_quoted(os.path.splitext(module)[0])]
+        for name, value in params:
+            args += ["-cmd", f".parameter set {name} {dot_quoted(sql_literal(value))}"]
+        args.append(".read " + dot_quoted(os.path.join(a.source, "sql", script + ".sql")))
+        run = subprocess.Popen(args, cwd=tmp, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        run.stdin.write(stdin or b"")
+        run.stdin.close()
+        holder.wait()
+        con.execute("COMMIT")
+        con.close()
+        out = run.stdout.read().decode()
+        run.wait(timeout=120)
+        print("   | " + out.strip().replace("\n", "\n   | "))
+        check(run.returncode == 0 and "1 new or changed" in out, f"{script}.sql waits for a writer holding the database")
+
+
 tmp = tempfile.mkdtemp(prefix="vnsql-ingest-")
 try:
-    for case in [jsonl_cases, folder_cases, odd_entries]:
+    for case in [jsonl_cases, folder_cases, odd_entries, waits_for_another_writer]:
         print(f"== {case.__name__}")
         case(tmp)
 finally:
