@@ -223,9 +223,25 @@ def waits_for_another_writer(tmp):
         check(run.returncode == 0 and "1 new or changed" in out, f"{script}.sql waits for a writer holding the database")
 
 
+def errors_reach_the_host(tmp):
+    """A C++ exception in the module becomes an SQL error in this (uninstrumented) python3: under
+    ASan that needs libstdc++ preloaded with libasan (VNSQL_HOST_ENV), else the first throw aborts."""
+    con = sqlite3.connect(":memory:")
+    con.enable_load_extension(True)
+    con.load_extension(module)
+    for sql, says in [("SELECT resolution_id('x', 'abc')", "resolution_id: n must be an integer"),
+                      ("SELECT * FROM vn_tokens('x', 'diacritics fold diacritics keep')", "given twice")]:
+        try:
+            con.execute(sql).fetchall()
+            check(False, f"{sql}: no error")
+        except sqlite3.OperationalError as e:
+            check(says in str(e), f"{sql}: {e}")
+    con.close()
+
+
 tmp = tempfile.mkdtemp(prefix="vnsql-ingest-")
 try:
-    for case in [jsonl_cases, folder_cases, odd_entries, waits_for_another_writer]:
+    for case in [errors_reach_the_host, jsonl_cases, folder_cases, odd_entries, waits_for_another_writer]:
         print(f"== {case.__name__}")
         case(tmp)
 finally:
