@@ -6,25 +6,25 @@ folder spelled differently or given as a symbolic link, links, dangling links,
 FIFOs and unreadable files inside it, a missing or unset folder; the counts
 printed, and no duplicate on a rerun.
 
-  ingest_test.py --source DIR      (the module is $VNSQL_MODULE)
+  ingest_test.py      (the module is $VNSQL_MODULE; sql/ and examples/ are this checkout's)
 
 Needs no ../shared. The unreadable file is made with chmod 000, so when run as
 root the shell runs as nobody for that case.
 """
-import argparse, glob, json, os, shutil, sqlite3, stat, subprocess, sys, tempfile
+import glob, json, os, shutil, sqlite3, stat, subprocess, sys, tempfile
 
 SHELL = "/usr/bin/sqlite3"
-ap = argparse.ArgumentParser()
-ap.add_argument("--source", required=True)
-a = ap.parse_args()
+source = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))  # this checkout's sql/ and examples/
 module = os.environ["VNSQL_MODULE"]
 failures = []
+printed = ""  # by the last shell run: shown under a check that fails
 
 
 def check(ok, what):
     print(("ok    " if ok else "FAIL  ") + what)
     if not ok:
         failures.append(what)
+        print("   | " + printed.strip().replace("\n", "\n   | "))
 
 
 def dot_quoted(value):
@@ -43,13 +43,13 @@ def shell(cwd, db, *scripts, params=(), stdin=None, as_nobody=False, timeout=120
     for name, value in params:
         args += ["-cmd", f".parameter set {name} {dot_quoted(sql_literal(value))}"]
     for script in scripts:
-        args.append(".read " + dot_quoted(os.path.join(a.source, "sql", script + ".sql")))
+        args.append(".read " + dot_quoted(os.path.join(source, "sql", script + ".sql")))
     nobody = lambda: (os.setgid(65534), os.setuid(65534))
     run = subprocess.run(args, cwd=cwd, input=stdin, capture_output=True, timeout=timeout,
                          preexec_fn=nobody if as_nobody else None)
-    out = run.stdout.decode(errors="replace") + run.stderr.decode(errors="replace")
-    print("   | " + out.strip().replace("\n", "\n   | "))
-    return run.returncode, out
+    global printed
+    printed = run.stdout.decode(errors="replace") + run.stderr.decode(errors="replace")
+    return run.returncode, printed
 
 
 def rows(db, sql, *params):
@@ -62,7 +62,7 @@ def rows(db, sql, *params):
 
 def articles(n):
     """n UTF-8 articles of examples/corpus, as bytes."""
-    names = sorted(p for p in glob.glob(os.path.join(a.source, "examples", "corpus", "*.txt"))
+    names = sorted(p for p in glob.glob(os.path.join(source, "examples", "corpus", "*.txt"))
                    if ".cp1258." not in p and ".tcvn3." not in p and ".nfd." not in p)
     return [open(p, "rb").read() for p in names[:n]]
 
@@ -210,16 +210,16 @@ def waits_for_another_writer(tmp):
         args = [SHELL, db, "-cmd", ".load " + dot_quoted(os.path.splitext(module)[0])]
         for name, value in params:
             args += ["-cmd", f".parameter set {name} {dot_quoted(sql_literal(value))}"]
-        args.append(".read " + dot_quoted(os.path.join(a.source, "sql", script + ".sql")))
+        args.append(".read " + dot_quoted(os.path.join(source, "sql", script + ".sql")))
         run = subprocess.Popen(args, cwd=tmp, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         run.stdin.write(stdin or b"")
         run.stdin.close()
         holder.wait()
         con.execute("COMMIT")
         con.close()
-        out = run.stdout.read().decode()
+        global printed
+        out = printed = run.stdout.read().decode()
         run.wait(timeout=120)
-        print("   | " + out.strip().replace("\n", "\n   | "))
         check(run.returncode == 0 and "1 new or changed" in out, f"{script}.sql waits for a writer holding the database")
 
 
