@@ -65,7 +65,7 @@ def intact(db_path, what):
 tmp = tempfile.mkdtemp(prefix="vnsql-crash-")
 try:
     texts, origin = articles(a.files)
-    folder = os.path.join(tmp, "articles")
+    folder = os.path.join(os.path.realpath(tmp), "articles")  # ingest.sql stores canonical paths
     os.mkdir(folder)
     names = [os.path.join(folder, f"{i:05d}.txt") for i in range(len(texts))]
     first = 10
