@@ -125,10 +125,13 @@ func contains(list []string, s string) bool {
 
 // CREATE [TEMP|TEMPORARY] TRIGGER: its body holds statements of its own.
 func isTrigger(words []string) bool {
-	if len(words) > 2 && words[0] == "CREATE" && (words[1] == "TEMP" || words[1] == "TEMPORARY") {
-		words = words[1:]
+	if len(words) < 2 || words[0] != "CREATE" {
+		return false
 	}
-	return len(words) > 1 && words[0] == "CREATE" && words[1] == "TRIGGER"
+	if len(words) > 2 && (words[1] == "TEMP" || words[1] == "TEMPORARY") {
+		return words[2] == "TRIGGER"
+	}
+	return words[1] == "TRIGGER"
 }
 
 var writes = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|REPLACE)\b`)
