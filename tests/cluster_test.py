@@ -141,8 +141,12 @@ class Cluster:
 
 
 def local_ingest(db_path, jsonl, source):
+    return local_ingest_said(db_path, jsonl, source)[0]
+
+
+def local_ingest_said(db_path, jsonl, source):
     with open(jsonl, "rb") as f:
-        return shell_ingest(db_path, "ingest_jsonl.sql", f"@source {source}", f)[0]
+        return shell_ingest(db_path, "ingest_jsonl.sql", f"@source {source}", f)
 
 
 def shell_ingest(db_path, script, parameter, stdin=subprocess.DEVNULL, cwd=None, user=None):
@@ -354,6 +358,7 @@ def faults(tmp):
         ok, tally = compare_with_local(local, r.stdout.splitlines(), "folder") if r.returncode == 0 else (False, r.stderr)
         check(ok, f"the folder's database: {tally} equal the local one's")
         folder_outcomes(cluster, tmp)
+        jsonl_outcomes(cluster, tmp)
     finally:
         if loader and loader.poll() is None:
             loader.kill()
@@ -427,6 +432,45 @@ def folder_outcomes(cluster, tmp):
     local = sqlite3.connect(db)
     ok, tally = compare_with_local(local, r.stdout.splitlines(), "odd") if r.returncode == 0 else (False, r.stderr)
     check(ok, f"the odd folder's database: {tally} equal the local one's")
+
+
+def jsonl_said(text):
+    """What an ingest of JSON lines printed, however cut in batches: the numbers of the lines skipped as not
+    articles, the lines replaced by a later one with the same id, and the counts added up."""
+    bad = [int(n) for m in re.finditer(r'not a JSON object with "id" and a string "text" \(lines ([^)]*)\)', text)
+           for n in m[1].split(", ") if n.isdigit()]
+    new = unchanged = 0
+    for m in re.finditer(r"(\d+) new or changed article\(s\) ingested from \S+, (\d+) unchanged", text):
+        new, unchanged = new + int(m[1]), unchanged + int(m[2])
+    return sorted(bad), sorted(re.findall(r"line (\d+) by line (\d+): id ([^;)]*)", text)), (new, unchanged)
+
+
+def jsonl_outcomes(cluster, tmp):
+    """JSON lines with NUL escapes in title and text, lines that are not articles, a blank line, and an id given
+    twice, the two lines in different batches of the loader's path order but for its keeping them together:
+    the shell and the loader (batches of 2) name the same lines and store the same bytes."""
+    body = "Chính phủ ban hành Nghị định 62/2020/NĐ-CP về vị trí việc làm."
+    articles = [{"id": "nul", "title": "Tiêu\u0000đề", "text": "a\u0000b " + body},
+                {"id": "escapes", "text": "chữ \\u0000, \u0001 và \\\u0000 hết. " + body},
+                {"id": 7, "text": "số 7 " + body}]
+    feed = write(os.path.join(tmp, "feed.jsonl"), "".join(json.dumps(x) + "\n" for x in articles)
+                 + 'not json\n[1, 2]\n{"id": "x"}\n\n{"text": "no id"}\n{"id": "x", "text": 5}\n'
+                 '{"id": "r", "text": "first"}\n{"id": "a", "text": "alpha"}\n{"id": "r", "text": "second"}\n')
+    db = os.path.join(tmp, "feed.db")
+    ok, out = local_ingest_said(db, feed, "feed")
+    r = cluster.run("load", "-db", "feed", "-jsonl", feed, "-source", "feed", "-batch", "2",
+                    "-sql", os.path.join(a.source, "sql"))
+    want = ([4, 5, 6, 7, 8], [("9", "11", "r")], (5, 0))
+    check(ok and r.returncode == 0 and jsonl_said(out) == jsonl_said(r.stdout) == want,
+          f"JSON lines with NUL escapes and lines skipped: the shell and the loader say the same: {jsonl_said(out)}")
+    if jsonl_said(out) != jsonl_said(r.stdout):
+        print(f"      the shell: {out}\n      the loader: {r.stdout}{r.stderr}")
+    # dqlite's wire protocol ends a text value at NUL (the stored value is whole): hex() shows all of it.
+    r = cluster.run("query", "-db", "feed", write(os.path.join(tmp, "feed.sql"), FOLDER_CHECKS.replace(
+        "title, published, source, body", "hex(title), published, source, hex(body)")))
+    ok, tally = compare_with_local(sqlite3.connect(db), r.stdout.splitlines(), "feed") if r.returncode == 0 \
+        else (False, r.stderr)
+    check(ok, f"the JSON lines' database: {tally} equal the local one's (NUL in title and body included)")
 
 
 # Bounded: past 8 minutes (ctest's limit is 10), or on SIGTERM, the cleanup

@@ -13,7 +13,6 @@ import (
 // readFolder does the file-system part of sql/ingest.sql as its statements do
 // in the sqlite3 shell, and splits the entries into batches in path order (the
 // script's ORDER BY path, so the ids come out as in one run of the shell).
-// There is always a batch, so an empty folder still gets the script's counts.
 func readFolder(dir string, batch int) ([]staged, error) {
 	canon, err := canonicalFolder(dir)
 	if err != nil {
@@ -23,12 +22,9 @@ func readFolder(dir string, batch int) ([]staged, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []staged{{dir: canon}}
-	for i, f := range files {
-		if i > 0 && i%batch == 0 {
-			out = append(out, staged{dir: canon})
-		}
-		out[len(out)-1].files = append(out[len(out)-1].files, f)
+	var out []staged
+	for _, b := range inBatches(files, batch, func(row []any) string { return row[0].(string) }) {
+		out = append(out, staged{dir: canon, files: b})
 	}
 	return out, nil
 }

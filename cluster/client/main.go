@@ -175,7 +175,7 @@ type result struct {
 // staged is what the shell itself would read for a script: the lines of its
 // .import, or the rows of ingest.sql's file-system part.
 type staged struct {
-	lines []string
+	lines [][]any // number, text
 	dir   string  // the folder's canonical path
 	files [][]any // path, type, raw
 }
@@ -201,11 +201,14 @@ func run(ctx context.Context, conn *sql.Conn, items []item, params map[string]an
 				text := strings.Trim(strings.Join(it.dot[1:], " "), "'\"")
 				emit(result{Print: &text})
 			case ".import":
-				var rows [][]any
-				for _, line := range in.lines {
-					rows = append(rows, []any{line})
+				// Into the table's one column, with the line's number as the rowid,
+				// as the shell numbers the lines of one run.
+				target := importTarget(it.dot[1:])
+				r, err := queryRows(ctx, conn, "SELECT * FROM "+target+" LIMIT 0", nil)
+				if err != nil {
+					return err
 				}
-				if err := insertRows(ctx, conn, importTarget(it.dot[1:]), rows); err != nil {
+				if err := insertRows(ctx, conn, target+`(rowid, "`+r.Columns[0]+`")`, in.lines); err != nil {
 					return err
 				}
 			}
@@ -376,8 +379,10 @@ func (c cluster) load(sqlDir, dir, jsonl, source string, batch int) error {
 }
 
 // readLines reads a JSON-lines file in batches, in the order of the paths the
-// script gives them (source#id, as the script's ORDER BY path; lines with the
-// same id stay in file order, so the last one wins as in one run of the script).
+// script gives them (source#id, as the script's ORDER BY path). Each line keeps
+// its number among the lines that are not empty (the shell's .import skips
+// those), which the script reports and compares; lines with the same id go in
+// the same batch, where the script keeps the last one and names the others.
 func readLines(file, source string, batch int) ([]staged, error) {
 	var r io.Reader = os.Stdin
 	if file != "-" {
@@ -388,7 +393,10 @@ func readLines(file, source string, batch int) ([]staged, error) {
 		defer f.Close()
 		r = f
 	}
-	type line struct{ path, text string }
+	type line struct {
+		path string
+		row  []any // number, text
+	}
 	var lines []line
 	in := bufio.NewReader(r)
 	for {
@@ -400,7 +408,7 @@ func readLines(file, source string, batch int) ([]staged, error) {
 			if json.Unmarshal(v.ID, &id) != nil {
 				id = string(v.ID)
 			}
-			lines = append(lines, line{source + "#" + id, text})
+			lines = append(lines, line{source + "#" + id, []any{int64(len(lines) + 1), text}})
 		}
 		if err == io.EOF {
 			break
@@ -410,13 +418,28 @@ func readLines(file, source string, batch int) ([]staged, error) {
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].path < lines[j].path })
 	var out []staged
-	for i, l := range lines {
-		if i%batch == 0 {
-			out = append(out, staged{})
+	for _, b := range inBatches(lines, batch, func(l line) string { return l.path }) {
+		var st staged
+		for _, l := range b {
+			st.lines = append(st.lines, l.row)
 		}
-		out[len(out)-1].lines = append(out[len(out)-1].lines, l.text)
+		out = append(out, st)
 	}
 	return out, nil
+}
+
+// inBatches cuts rows, sorted by path, into batches of size rows, longer where
+// the rows of one path would be split. There is always a batch, so that the
+// script prints its counts even for nothing.
+func inBatches[T any](rows []T, size int, path func(T) string) [][]T {
+	out := [][]T{nil}
+	for i, row := range rows {
+		if len(out[len(out)-1]) >= size && path(row) != path(rows[i-1]) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], row)
+	}
+	return out
 }
 
 // query runs each file, on the leader or (eachNode) on every voter as leader.
