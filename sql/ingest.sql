@@ -40,6 +40,19 @@ INSERT INTO temp.ingest_stop SELECT 'unset' WHERE coalesce(@dir, '') = '';
 
 BEGIN IMMEDIATE;
 
+DROP TABLE IF EXISTS temp.ingest_dir;
+CREATE TEMP TABLE ingest_dir(path TEXT);
+DROP TABLE IF EXISTS temp.ingest_files;
+CREATE TEMP TABLE ingest_files(path TEXT PRIMARY KEY, type INTEGER, raw BLOB, sha256 TEXT, skipped TEXT,
+                               unchanged INTEGER, text TEXT);
+
+-- The file-system part, between the two lines "-- file system part: begin"
+-- and "-- file system part: end": it fills temp.ingest_dir(path) and
+-- temp.ingest_files(path, type, raw) from the folder, through the shell's own
+-- fsdir(). The cluster's loader (cluster/client/) does this part itself, the
+-- same way, and runs the rest of this script as it is.
+-- file system part: begin
+
 -- The canonical folder, one component of @dir at a time, in three steps a
 -- component (phase 0: split `rest`; 1: is that component a symbolic link;
 -- 2: move it to `done`, or put the link's target in front of `rest`). `done`
@@ -47,8 +60,7 @@ BEGIN IMMEDIATE;
 -- starts from the current folder, which SQL reads as the link /proc/self/cwd
 -- (Linux). A component that does not exist stops the run (fsdir: "cannot
 -- stat file").
-DROP TABLE IF EXISTS temp.ingest_dir;
-CREATE TEMP TABLE ingest_dir AS
+INSERT INTO temp.ingest_dir
   WITH RECURSIVE walk(phase, done, rest, part, link, hops) AS (
     SELECT 0, iif(@dir LIKE '/%', '', (SELECT data FROM fsdir('/proc/self/cwd') LIMIT 1)), @dir, NULL, NULL, 0
     UNION ALL
@@ -67,7 +79,7 @@ CREATE TEMP TABLE ingest_dir AS
                    ELSE done END,
            iif(link IS NULL, rest, link || '/' || rest), NULL, NULL, hops + (link IS NOT NULL)
       FROM walk WHERE phase = 2)
-  SELECT iif(done = '', '/', done) AS path FROM walk WHERE phase = 0 AND rest = '';
+  SELECT iif(done = '', '/', done) FROM walk WHERE phase = 0 AND rest = '';
 INSERT INTO temp.ingest_stop SELECT 'links' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_dir);
 INSERT INTO temp.ingest_stop SELECT 'folder' FROM temp.ingest_dir
   WHERE (SELECT mode & 61440 FROM fsdir(ingest_dir.path) LIMIT 1) <> 16384;
@@ -75,13 +87,12 @@ INSERT INTO temp.ingest_stop SELECT 'folder' FROM temp.ingest_dir
 -- Every entry named *.txt and every symbolic link under the folder. Only
 -- regular files are read (fsdir's data; a FIFO would wait for a writer);
 -- for a link, data is its target. mode & 61440 is the file type (S_IFMT).
-DROP TABLE IF EXISTS temp.ingest_files;
-CREATE TEMP TABLE ingest_files(path TEXT PRIMARY KEY, type INTEGER, raw BLOB, sha256 TEXT, skipped TEXT,
-                               unchanged INTEGER, text TEXT);
 INSERT INTO temp.ingest_files(path, type, raw)
   SELECT name, mode & 61440, iif((mode & 61440) IN (32768, 40960), data, NULL)
   FROM fsdir((SELECT path FROM temp.ingest_dir))
   WHERE (name LIKE '%.txt' AND (mode & 61440) <> 16384) OR (mode & 61440) = 40960;
+-- file system part: end
+
 UPDATE temp.ingest_files SET skipped = CASE
     WHEN type = 40960 THEN 'a symbolic link (to ' || CAST(raw AS TEXT) || '), not followed'
     WHEN type <> 32768 THEN 'not a regular file ('
