@@ -21,12 +21,15 @@ cd "$root"
 scripts/install-deps.sh build
 cmake -S . -B "$build" >/dev/null
 cmake --build "$build" -j"$(nproc)" --target vnsql >/dev/null
-load=".load '$build/vnsql'"
+# A dot-command argument that the sqlite3 shell reads back as $1 whatever it
+# holds: in double quotes, where the shell undoes \\ and \" (and only there
+# can a " or a ' be written).
+dot_arg() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
+load=".load $(dot_arg "$build/vnsql")"
 
 rm -f "$db" "$db-journal" "$db-wal" "$db-shm"
-# The folder goes to ingest.sql as the parameter @dir, quoted as an SQL string.
-dir_literal="'${corpus//\'/\'\'}'"
-sqlite3 "$db" -cmd "$load" -cmd ".parameter set @dir \"$dir_literal\"" \
+# The folder goes to ingest.sql as the parameter @dir: an SQL string (' doubled), as a dot-command argument.
+sqlite3 "$db" -cmd "$load" -cmd ".parameter set @dir $(dot_arg "'${corpus//\'/\'\'}'")" \
   '.read sql/schema.sql' '.read sql/ingest.sql'
 
 echo "== $db: built from $corpus"

@@ -6,8 +6,8 @@
 //
 // The word scanner (normalize.h) needs no class: whatever is not a letter,
 // mark or number separates words, and every code point below separates.
-// Apostrophes (' ’ ‘) have no class: no rule reads them yet; every function
-// takes each of them for punctuation between words.
+// Apostrophes separate words wherever they stand, like other punctuation:
+// see is_apostrophe().
 #pragma once
 
 namespace vnsql::chars {
@@ -58,6 +58,23 @@ inline bool is_space(char32_t c) {
 // Line breaks. Not U+0085 (NEL): a C1 control that text decoded from the
 // wrong encoding scatters about, not a line break of Vietnamese text.
 inline bool is_line_break(char32_t c) { return c == U'\n' || c == 0x2028 || c == 0x2029; }
+
+// Apostrophes: in ethnic-minority names ("K'Đăm", "Đắk R'Lấp") and quotes,
+// typed with whichever the keyboard or word processor gives. Each separates
+// words, so that the same name typed with another gives the same words.
+inline bool is_apostrophe(char32_t c) {
+  switch (c) {
+    case U'\'':   // the keyboard's
+    case 0x2018:  // left single quotation mark
+    case 0x2019:  // right single quotation mark: word processors' apostrophe
+    case 0x02BB:  // modifier letter turned comma and modifier letter apostrophe:
+    case 0x02BC:  // letters to Unicode, apostrophes to whoever typed them
+    case 0xFF07:  // fullwidth apostrophe: East Asian input methods
+      return true;
+    default:
+      return false;
+  }
+}
 
 // Look-alikes of Đ/đ in badly converted text: Icelandic eth (Ð ð) and African D (Ɖ ɖ).
 inline bool is_capital_d(char32_t c) { return c == 0x0110 || c == 0x00D0 || c == 0x0189; }

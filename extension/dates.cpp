@@ -15,11 +15,11 @@ namespace {
 // Knowledge: the words of written-out dates (folded: lower case, no marks)
 // and the range of years taken as years.
 
-constexpr std::string_view kDayWord = "ngay";     // ngày
-constexpr std::string_view kMonthWord = "thang";  // tháng
+constexpr std::string_view kDayWord = date_words::kDay;      // ngày
+constexpr std::string_view kMonthWord = date_words::kMonth;  // tháng
 // "năm" (year); "nam" is accepted only as written without any diacritics,
 // since accented look-alikes (nâm, nấm) are other words.
-constexpr std::string_view kYearWords[] = {"năm", "nam"};
+constexpr std::string_view kYearWords[] = {"năm", date_words::kYear};
 // Separators of numeric dates, every dash as '-' (chars.h); one date uses one
 // separator ("19/5-2018" is not a date).
 constexpr std::string_view kNumericSeparators = "/-.";

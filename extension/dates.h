@@ -15,6 +15,14 @@ struct sqlite3_value;
 
 namespace vnsql {
 
+// The words of a written-out date, folded (lower case, no marks): "ngày D
+// tháng M năm Y". resolutions() reads the dates after a reference with them.
+namespace date_words {
+constexpr std::string_view kDay = "ngay";
+constexpr std::string_view kMonth = "thang";
+constexpr std::string_view kYear = "nam";
+}  // namespace date_words
+
 struct DateMatch {
   size_t begin = 0;  // byte offsets of the surface
   size_t end = 0;

@@ -239,6 +239,8 @@ struct Tables {
       info[cp] = classify_slow(cp);
       upper[cp] = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
     }
+    for (char32_t cp = 0; cp < 0x0400; ++cp)  // ʼ and ʻ are letters to Unicode (chars.h)
+      if (chars::is_apostrophe(cp)) info[cp].kind = Kind::Separator;
     for (char32_t cp = 0; cp < 0x0260; ++cp) {  // đ, Đ and their look-alikes (chars.h)
       if (!chars::is_capital_d(cp) && !chars::is_small_d(cp)) continue;
       CharInfo& c = info[cp];  // a letter of its own: its stream-safe fields stay

@@ -236,6 +236,21 @@ class OfficialList {
     for (std::string& title : m.titles) title = *PackedRecords::get_string(at);
     return m;
   }
+  // What drop_untitled() needs of mention k, read in place.
+  struct Summary {
+    std::string_view name, honorific;
+    bool titled;
+  };
+  Summary summary(size_t k) const {
+    const char* at = records_[k];
+    Summary s;
+    s.name = *PackedRecords::get_view(at);
+    s.honorific = PackedRecords::get_view(at).value_or("");
+    PackedRecords::get_number(at);  // start
+    PackedRecords::get_number(at);  // length
+    s.titled = PackedRecords::get_number(at) > 0;
+    return s;
+  }
   size_t size() const { return records_.size(); }
   template <class Keep>
   void keep_if(Keep&& keep) { records_.keep_if(keep); }
@@ -1107,13 +1122,13 @@ void resolve_short_names(OfficialList& out) {
 // not taken for an official ("anh Nguyễn Văn A, nhân viên bán vé").
 void drop_untitled(OfficialList& out) {
   const OfficialsVocabulary& v = vocabulary();
-  std::unordered_set<std::string> titled;
+  std::unordered_set<std::string_view> titled;  // views into the records, which stay
   for (size_t k = 0; k < out.size(); ++k)
-    if (OfficialMention m = out.get(k); !m.titles.empty()) titled.insert(std::move(m.name));
+    if (const auto m = out.summary(k); m.titled) titled.insert(m.name);
   out.keep_if([&](size_t k) {
-    const OfficialMention m = out.get(k);
-    bool comrade = m.honorific == "đ/c" || std::count(v.comrades.begin(), v.comrades.end(), fold(m.honorific)) > 0;
-    return !m.titles.empty() || comrade || titled.count(m.name) > 0;
+    const auto m = out.summary(k);
+    if (m.titled || titled.count(m.name)) return true;
+    return m.honorific == "đ/c" || std::count(v.comrades.begin(), v.comrades.end(), fold(m.honorific)) > 0;
   });
 }
 

@@ -53,11 +53,15 @@ class PackedRecords {
       if (byte < 0x80) return n;
     }
   }
-  static std::optional<std::string> get_string(const char*& at) {
+  static std::optional<std::string_view> get_view(const char*& at) {
     const size_t n = get_number(at);
     if (!n) return std::nullopt;
     at += n - 1;
-    return std::string(at - (n - 1), n - 1);
+    return std::string_view(at - (n - 1), n - 1);
+  }
+  static std::optional<std::string> get_string(const char*& at) {
+    const auto view = get_view(at);
+    return view ? std::optional<std::string>(*view) : std::nullopt;
   }
 
  private:

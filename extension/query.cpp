@@ -43,7 +43,7 @@ class Parser {
   Parser(std::string_view s, QueryWriter& writer) : s_(s), writer_(writer) {}
 
   void parse() {
-    while (pos_ < s_.size()) {
+    while (pos_ < s_.size() && !writer_.cut()) {
       auto c = static_cast<unsigned char>(s_[pos_]);
       if (c < 0x80 && c != '"' && !is_ascii_word_char(c)) {  // fast path: ASCII separator
         ++pos_;
@@ -55,8 +55,8 @@ class Parser {
         size_t close = s_.find('"', pos_);
         if (close == std::string_view::npos) continue;  // unbalanced: ignore the quote
         QueryItem phrase;
-        append_runs(s_.substr(pos_, close - pos_), phrase.text);
-        if (!phrase.text.empty()) writer_.add(phrase);
+        phrase.words = append_runs(s_.substr(pos_, close - pos_), phrase.text);
+        if (phrase.words) writer_.add(std::move(phrase));
         pos_ = close + 1;
       } else if (is_word_char(cp)) {
         pos_ = start;
@@ -66,26 +66,32 @@ class Parser {
   }
 
  private:
-  // Appends every word run of `part` to `out`, separated by spaces.
-  static void append_runs(std::string_view part, std::string& out) {
-    for (size_t i = 0; i < part.size();) {
+  // Appends every word run of `part` to `out`, separated by spaces, up to
+  // kMaxQueryWords of them (the writer keeps no more); returns how many.
+  static size_t append_runs(std::string_view part, std::string& out) {
+    size_t runs = 0;
+    for (size_t i = 0; i < part.size() && runs <= kMaxQueryWords;) {
       size_t start = i;
       if (!is_word_char(utf8::decode(part, i))) continue;
       i = run_end(part, i);
       if (!out.empty()) out.push_back(' ');
       out.append(part.substr(start, i - start));
+      ++runs;
     }
+    return runs;
   }
 
   // A word, or an identifier: runs joined by single joiner characters.
   void read_word() {
     QueryItem item;
-    size_t runs = 0;
     while (true) {
       size_t end = run_end(s_, pos_);
-      if (!item.text.empty()) item.text.push_back(' ');
-      item.text.append(s_.substr(pos_, end - pos_));
-      ++runs;
+      // Runs past the limit are read but not kept (the writer would cut them).
+      if (item.words <= kMaxQueryWords) {
+        if (!item.text.empty()) item.text.push_back(' ');
+        item.text.append(s_.substr(pos_, end - pos_));
+      }
+      ++item.words;
       pos_ = end;
       if (pos_ >= s_.size()) break;
       size_t after = pos_;
@@ -97,14 +103,14 @@ class Parser {
     if (pos_ < s_.size() && s_[pos_] == '*') {
       item.prefix = true;
       ++pos_;
-    } else if (runs == 1 && operators_ < kMaxQueryOperators) {
+    } else if (item.words == 1 && operators_ < kMaxQueryOperators) {
       for (std::string_view op : kOperators)
         if (item.text == op) {
           item.op = true;
           ++operators_;
         }
     }
-    writer_.add(item);
+    writer_.add(std::move(item));
   }
 
   std::string_view s_;
@@ -124,11 +130,27 @@ void append_string(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void QueryWriter::add(const QueryItem& item) {
+void QueryWriter::add(QueryItem item) {
   if (item.op) {
     if (any_term_) pending_op_ = item.text;  // leading operators are dropped; the last of a run counts
     return;
   }
+  // Terms between two operators are ANDed (FTS5 binds that tightest), so a
+  // repeated one changes nothing: 10,000 typed "dang" are one lookup.
+  if (!pending_op_.empty()) run_.clear();
+  for (const QueryItem& earlier : run_)
+    if (earlier.text == item.text && earlier.prefix == item.prefix) return;
+  if (words_ + item.words > kMaxQueryWords) {
+    cut_ = true;
+    if (words_ == kMaxQueryWords) return;
+    // Keep the first words of a phrase or identifier; the prefix star belonged to its last word.
+    size_t keep = kMaxQueryWords - words_, at = 0;
+    for (size_t k = 0; k < keep; ++k) at = item.text.find(' ', at) + 1;
+    item.text.resize(at - 1);
+    item.words = keep;
+    item.prefix = false;
+  }
+  words_ += item.words;
   if (any_term_) {
     out_.push_back(' ');
     if (!pending_op_.empty()) out_.append(pending_op_).push_back(' ');
@@ -137,13 +159,15 @@ void QueryWriter::add(const QueryItem& item) {
   append_string(out_, item.text);
   if (item.prefix) out_.append(" *");
   any_term_ = true;
+  run_.push_back(std::move(item));
 }
 
 std::string QueryWriter::finish() { return any_term_ ? std::move(out_) : std::string(kMatchNothing); }
 
-std::string fts5_query(std::string_view input) {
+std::string fts5_query(std::string_view input, bool* cut) {
   QueryWriter writer;
   Parser(input, writer).parse();
+  if (cut) *cut = writer.cut();
   return writer.finish();
 }
 
@@ -151,7 +175,11 @@ void sql_vn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sql::guarded(ctx, [&] {
     auto text = sql::text_arg(argv[0]);
     if (!text) return sqlite3_result_null(ctx);
-    sql::result_text(ctx, fts5_query(*text));
+    bool cut = false;
+    sql::result_text(ctx, fts5_query(*text, &cut));
+    if (cut)
+      sqlite3_log(SQLITE_NOTICE, "vn_query: the text has more than %d words; only the first %d are searched",
+                  static_cast<int>(kMaxQueryWords), static_cast<int>(kMaxQueryWords));
   });
 }
 

@@ -8,8 +8,13 @@
 // - Document identifiers (word runs joined by single - / . characters:
 //   26-NQ/TW, 62/2020/NĐ-CP, 19/5/2018) and "quoted parts" become phrases.
 // - AND, OR, NOT written in capitals between two terms stay operators (at
-//   most kMaxOperators of them; later ones are words). Several in a row: the
+//   most kMaxQueryOperators of them; later ones are words). Several in a row: the
 //   last one counts; leading and trailing ones are dropped.
+// - At most kMaxQueryWords words are kept (words inside identifiers and
+//   phrases count), so that what a search costs does not grow with what is
+//   typed; the rest is left out, and a notice goes to the SQLite error log.
+//   A term repeated between two operators is written once (ANDing it again
+//   changes nothing) and does not count.
 // - A * right after a word (or identifier) makes it a prefix query: "nghi" *.
 // - An unbalanced quote is ignored; the rest is read as unquoted words.
 // - Input without any word (empty, punctuation, invalid bytes) gives `""`, an
@@ -18,6 +23,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3_context;
 struct sqlite3_value;
@@ -27,25 +33,36 @@ namespace vnsql {
 // Bounds the depth of the expression tree FTS5 builds (its limit is 256).
 constexpr size_t kMaxQueryOperators = 64;
 
-std::string fts5_query(std::string_view input);
+// Words a query keeps. Each one may expand into a few hundred spellings in
+// the tokenizer's smart mode, and FTS5 reads a doclist for each.
+constexpr size_t kMaxQueryWords = 32;
+
+// `cut` (if given) is set when words were left out.
+std::string fts5_query(std::string_view input, bool* cut = nullptr);
 
 // One term, phrase or operator of the input.
 struct QueryItem {
   std::string text;  // word runs joined by spaces, or the operator
+  size_t words = 0;  // word runs in text
   bool op = false;
   bool prefix = false;
 };
 
-// Writes items as they are parsed, so memory stays proportional to the output.
+// Writes items as they are parsed, up to kMaxQueryWords words.
 class QueryWriter {
  public:
-  void add(const QueryItem& item);
+  void add(QueryItem item);
+  // True once an item had to be cut or left out: parsing can stop.
+  bool cut() const { return cut_; }
   std::string finish();
 
  private:
   std::string out_;
   std::string pending_op_;
+  std::vector<QueryItem> run_;  // the terms written since the last operator
+  size_t words_ = 0;
   bool any_term_ = false;
+  bool cut_ = false;
 };
 
 // SQL wrapper (registered in vnsql.cpp): vn_query(text).

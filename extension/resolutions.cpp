@@ -12,6 +12,7 @@
 #include "chars.h"
 #include "data/document_types.h"
 #include "data/issuers.h"
+#include "dates.h"
 #include "normalize.h"
 #include "packed.h"
 #include "sql_util.h"
@@ -490,7 +491,7 @@ class ReferenceParser {
   // Whether the rest of the token a glued code ends inside is "ngày".
   bool glued_ngay(const Code& c, size_t token) {
     const ReferenceToken& t = w_.at(token);
-    return fold(w_.text().substr(c.end, t.end - c.end)) == "ngay";
+    return fold(w_.text().substr(c.end, t.end - c.end)) == date_words::kDay;
   }
 
   const ReferenceRow* type_code(size_t i, bool party) {
@@ -636,7 +637,7 @@ class ReferenceParser {
       --i;  // the day's index minus one, as if "ngày" were token i
     } else {
       Gap g = w_.gap(i);
-      if (g.newline || !(g.marks.empty() || g.marks == ",") || w_.at(i).folded != "ngay") return std::nullopt;
+      if (g.newline || !(g.marks.empty() || g.marks == ",") || w_.at(i).folded != date_words::kDay) return std::nullopt;
     }
     const ReferenceToken& d = w_.at(i + 1);
     if (!d.digits || d.folded.size() > 2 || !plain(w_.gap(i + 1))) return std::nullopt;
@@ -648,7 +649,8 @@ class ReferenceParser {
       year = w_.at(i + 3).folded;
       next = i + 4;
       if (!w_.at(i + 2).digits || !w_.at(i + 3).digits) return std::nullopt;
-    } else if (plain(g2) && w_.at(i + 2).folded == "thang" && plain(w_.gap(i + 4)) && w_.at(i + 4).folded == "nam") {
+    } else if (plain(g2) && w_.at(i + 2).folded == date_words::kMonth && plain(w_.gap(i + 4)) &&
+               w_.at(i + 4).folded == date_words::kYear) {
       month = w_.at(i + 3).folded;
       year = w_.at(i + 5).folded;
       next = i + 6;

@@ -1,5 +1,7 @@
 #include "sql_util.h"
 
+#include <cmath>
+
 namespace vnsql::sql {
 
 std::optional<std::string_view> text_arg(sqlite3_value* value) {
@@ -30,7 +32,9 @@ long long int_arg(sqlite3_value* value, const char* what, long long fallback) {
       if (sqlite3_value_numeric_type(value) == SQLITE_INTEGER) return sqlite3_value_int64(value);
       if (sqlite3_value_type(value) == SQLITE_FLOAT) {
         double d = sqlite3_value_double(value);
-        if (d == static_cast<double>(static_cast<long long>(d))) return static_cast<long long>(d);
+        // Casting a double outside [-2^63, 2^63) is undefined behaviour (9.3e18, inf;
+        // NaN fails both comparisons), so the range is checked first.
+        if (d >= -0x1p63 && d < 0x1p63 && d == std::trunc(d)) return static_cast<long long>(d);
       }
       throw Error(std::string(what) + " must be an integer");
   }

@@ -25,12 +25,16 @@ constexpr DiacriticsValue kDiacriticsValues[] = {
 
 TokenizerOptions parse_tokenizer_options(const char* const* args, int nargs) {
   TokenizerOptions options;
+  const char* given = nullptr;  // the value of 'diacritics' met so far
   for (int i = 0; i < nargs; i += 2) {
     std::string option = args[i];
     if (option != "diacritics")
       throw sql::Error("unknown tokenizer option '" + option + "' (expected: diacritics)");
     if (i + 1 >= nargs) throw sql::Error("option 'diacritics' needs a value (smart, fold or keep)");
     std::string value = args[i + 1];
+    // Which one would win is not what anyone reading the table definition should have to know.
+    if (given) throw sql::Error("option 'diacritics' is given twice ('" + std::string(given) + "', then '" + value + "')");
+    given = args[i + 1];
     bool known = false;
     for (const auto& v : kDiacriticsValues)
       if (value == v.name) { options.diacritics = v.value; known = true; }
@@ -67,6 +71,7 @@ TokenStream::TokenStream(std::string_view text, TokenizerOptions options, bool q
       unaccented_text_(!query && options.diacritics == Diacritics::Smart && !has_diacritics(text)) {}
 
 bool TokenStream::next(Token& token) {
+  if (cut_) return false;
   if (next_colocated_ < colocated_.size()) {
     token.term = colocated_[next_colocated_++];
     token.begin = word_.begin;
@@ -83,10 +88,10 @@ bool TokenStream::next(Token& token) {
   switch (options_.diacritics) {
     case Diacritics::Keep:
       token.term = word_.lower;
-      return true;
+      return within_query_bound();
     case Diacritics::Fold:
       token.term = word_.folded;
-      return true;
+      return within_query_bound();
     case Diacritics::Smart:
       break;
   }
@@ -99,6 +104,7 @@ bool TokenStream::next(Token& token) {
       // The first spelling is the folded word itself, already emitted.
       if (accented_spellings(word_.folded, prefix_, colocated_)) next_colocated_ = 1;
     }
+    return within_query_bound();
   } else if (unaccented_text_) {
     token.term = word_.folded;
     colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
@@ -107,6 +113,16 @@ bool TokenStream::next(Token& token) {
     if (word_.accented && !word_.syllable) colocated_.push_back(word_.folded);
   }
   return true;
+}
+
+bool TokenStream::within_query_bound() {
+  if (!query_) return true;
+  // The word's own term and the synonyms still to emit; the first word
+  // always (accented_spellings() gives at most 1,024).
+  const size_t terms = 1 + colocated_.size() - next_colocated_;
+  cut_ = terms_ > 0 && terms_ + terms > kMaxQueryTerms;
+  terms_ += terms;
+  return !cut_;
 }
 
 // ---------------------------------------------------------------------------
@@ -149,6 +165,9 @@ int xTokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, 
                     static_cast<int>(token.end));
       if (rc != SQLITE_OK) return rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
+    if (stream.cut())
+      sqlite3_log(SQLITE_NOTICE, "vietnamese tokenizer: a query phrase gives more than %d terms; its words from byte %d on are not searched",
+                  static_cast<int>(kMaxQueryTerms), static_cast<int>(stream.position()));
     return SQLITE_OK;
   } catch (const std::bad_alloc&) {
     return SQLITE_NOMEM;

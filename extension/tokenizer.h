@@ -18,6 +18,13 @@
 //          folded form: accented queries find accent-stripped texts but never
 //          an ordinary unaccented word inside accented text.
 //          Indexing one term per word keeps the index as small as `keep`.
+//
+// A query string (FTS5 hands the tokenizer one phrase or bare word at a time)
+// gives at most kMaxQueryTerms terms, synonyms included, or its first word
+// alone when that word has more: a phrase stops before the first word whose
+// terms do not fit, so that FTS5, which reads a doclist for every term, does
+// bounded work however long the phrase. A notice goes to the SQLite error log
+// when a phrase is cut. Documents are never cut.
 #pragma once
 #include <string>
 #include <string_view>
@@ -41,6 +48,12 @@ TokenizerOptions parse_tokenizer_options(const char* const* args, int nargs);
 // The same from one string ("diacritics fold"), as vn_tokens() takes it.
 TokenizerOptions parse_tokenizer_options(std::string_view args);
 
+// Terms of one query string (see above): a phrase of 256 plain words, or of
+// 7 to 50 unaccented words with all their spellings ("dang" has 36, most
+// words fewer than 50), which keeps a phrase within about 10 times the cost
+// of the same phrase under unicode61 (bench/query_bench.py).
+constexpr size_t kMaxQueryTerms = 256;
+
 // Marks the terms of accent-stripped column values (see above).
 constexpr std::string_view kUnaccentedMarker = "~";
 
@@ -58,8 +71,14 @@ class TokenStream {
   // `prefix`: the query's last word is a prefix (FTS5_TOKENIZE_PREFIX).
   TokenStream(std::string_view text, TokenizerOptions options, bool query, bool prefix = false);
   bool next(Token& token);
+  // A query whose next word did not fit in kMaxQueryTerms: the stream ended before it.
+  bool cut() const { return cut_; }
+  // Where the word the stream ended before begins.
+  size_t position() const { return word_.begin; }
 
  private:
+  bool within_query_bound();  // counts the word's terms (queries); false if they do not fit
+
   WordScanner scanner_;
   TokenizerOptions options_;
   bool query_;
@@ -68,6 +87,8 @@ class TokenStream {
   Word word_;
   std::vector<std::string> colocated_;  // terms still to emit at the word's position
   size_t next_colocated_ = 0;
+  size_t terms_ = 0;  // emitted so far (queries)
+  bool cut_ = false;
 };
 
 // Registers the tokenizer with the connection's FTS5. Returns an SQLite code.

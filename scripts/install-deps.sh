@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whichever of the project's Debian packages are missing.
-# Usage: scripts/install-deps.sh [build|test|hosts]...   (default: build)
+# Usage: scripts/install-deps.sh [build|test|hosts|cluster]...   (default: build)
 # As root it runs apt-get directly, otherwise through sudo.
 set -euo pipefail
 
@@ -10,6 +10,11 @@ test=(googletest libgtest-dev libbenchmark-dev python3 clang libclang-rt-14-dev 
 # virtual environment of Debian's python3, Node.js with npm (this machine's nodejs
 # package is NodeSource's Node 20, npm included), headless Chromium.
 hosts=(python3-venv nodejs chromium)
+# cluster/: the dqlite library the node links, and the dqlite shell; Debian's Go
+# (1.19) builds the loader where no newer Go is installed. The tests run the cluster.
+cluster=(libdqlite-dev go-dqlite)
+command -v go >/dev/null || [ -x /usr/local/go/bin/go ] || cluster+=(golang-go)
+test+=("${cluster[@]}")
 
 wanted=()
 for group in "${@:-build}"; do
@@ -17,7 +22,8 @@ for group in "${@:-build}"; do
     build) wanted+=("${build[@]}") ;;
     test) wanted+=("${build[@]}" "${test[@]}") ;;
     hosts) wanted+=("${hosts[@]}") ;;
-    *) echo "install-deps: unknown group '$group' (build, test, hosts)" >&2; exit 2 ;;
+    cluster) wanted+=("${build[@]}" "${cluster[@]}") ;;
+    *) echo "install-deps: unknown group '$group' (build, test, hosts, cluster)" >&2; exit 2 ;;
   esac
 done
 

@@ -4,44 +4,139 @@
 --   sqlite3 analyst.db -cmd '.load build/vnsql' -cmd '.parameter set @dir examples/corpus' \
 --     '.read sql/schema.sql' '.read sql/ingest.sql'
 --
--- path is the file's name as fsdir(@dir) gives it (so spell @dir the same way
--- each time). A file whose path and sha256 are already in documents is left
--- alone, so re-running changes nothing; a changed file replaces its row (same
--- id; the index and the extracted rows follow through the triggers). Files
--- that disappeared from the directory stay in the database.
--- One transaction: an error or an interruption leaves the database as it was.
+-- @dir is made canonical first (absolute, every symbolic link resolved, no
+-- '.', '..' or repeated '/'), as realpath(3) would, so that `dir`, `dir/`,
+-- `./dir`, its absolute path or a link to it are one folder; path is the
+-- file's canonical path. A file whose path and sha256 are already in
+-- documents is left alone, so re-running changes nothing; a changed file
+-- replaces its row (same id; the index and the extracted rows follow through
+-- the triggers). Files that disappeared from the folder stay in the database.
+-- Entries that are not read, each reported as "skipped PATH: why" and left as
+-- they are in the database: symbolic links (whatever their name; a link is
+-- not followed, so nothing is read twice or outside the folder), *.txt
+-- entries that are not regular files (FIFOs, sockets, devices: never opened),
+-- and files that cannot be read. The last line counts the files ingested,
+-- unchanged and skipped. An unset @dir, a missing folder or a file in its
+-- place stops the run. One transaction: an error or an interruption leaves
+-- the database as it was.
 .bail on
+-- Another writer holding the database (an ingest running, say): wait for it
+-- up to 10 minutes, then stop with "database is locked", nothing changed
+-- (docs/schema.md, "Writers at the same time").
+.timeout 600000
+
+DROP TABLE IF EXISTS temp.ingest_stop;
+CREATE TEMP TABLE ingest_stop(why TEXT);
+CREATE TEMP TRIGGER ingest_stop_unset BEFORE INSERT ON ingest_stop WHEN new.why = 'unset' BEGIN
+  SELECT RAISE(ABORT, 'ingest.sql: @dir is not set; name the folder to ingest, e.g. .parameter set @dir examples/corpus');
+END;
+CREATE TEMP TRIGGER ingest_stop_folder BEFORE INSERT ON ingest_stop WHEN new.why = 'folder' BEGIN
+  SELECT RAISE(ABORT, 'ingest.sql: @dir is not a folder');
+END;
+CREATE TEMP TRIGGER ingest_stop_links BEFORE INSERT ON ingest_stop WHEN new.why = 'links' BEGIN
+  SELECT RAISE(ABORT, 'ingest.sql: @dir has more than 40 symbolic links to follow');
+END;
+INSERT INTO temp.ingest_stop SELECT 'unset' WHERE coalesce(@dir, '') = '';
+
 BEGIN IMMEDIATE;
 
+DROP TABLE IF EXISTS temp.ingest_dir;
+CREATE TEMP TABLE ingest_dir(path TEXT);
 DROP TABLE IF EXISTS temp.ingest_files;
-CREATE TEMP TABLE ingest_files(path TEXT PRIMARY KEY, raw BLOB, sha256 TEXT, text TEXT);
+CREATE TEMP TABLE ingest_files(path TEXT PRIMARY KEY, type INTEGER, raw BLOB, sha256 TEXT, skipped TEXT,
+                               unchanged INTEGER, text TEXT);
 
--- Regular files ((mode & S_IFMT) = S_IFREG) named *.txt. fsdir(NULL) is an
--- error, so an unset @dir stops here.
-INSERT INTO temp.ingest_files(path, raw, sha256)
-  SELECT name, data, vn_sha256(data)
-  FROM fsdir(@dir)
-  WHERE name LIKE '%.txt' AND (mode & 61440) = 32768;
+-- The file-system part, between the two lines "-- file system part: begin"
+-- and "-- file system part: end": it fills temp.ingest_dir(path) and
+-- temp.ingest_files(path, type, raw) from the folder, through the shell's own
+-- fsdir(). The cluster's loader (cluster/client/) does this part itself, the
+-- same way, and runs the rest of this script as it is.
+-- file system part: begin
 
--- Unchanged files: nothing to do.
-DELETE FROM temp.ingest_files
-  WHERE EXISTS (SELECT 1 FROM main.documents AS d
-                WHERE d.path = ingest_files.path AND d.sha256 = ingest_files.sha256);
+-- The canonical folder, one component of @dir at a time, in three steps a
+-- component (phase 0: split `rest`; 1: is that component a symbolic link;
+-- 2: move it to `done`, or put the link's target in front of `rest`). `done`
+-- is resolved, without '/' at its end ('' is the root). A relative @dir
+-- starts from the current folder, which SQL reads as the link /proc/self/cwd
+-- (Linux). A component that does not exist stops the run (fsdir: "cannot
+-- stat file").
+INSERT INTO temp.ingest_dir
+  WITH RECURSIVE walk(phase, done, rest, part, link, hops) AS (
+    SELECT 0, iif(@dir LIKE '/%', '', (SELECT data FROM fsdir('/proc/self/cwd') LIMIT 1)), @dir, NULL, NULL, 0
+    UNION ALL
+    SELECT 1, done, substr(rest, instr(rest || '/', '/') + 1), substr(rest, 1, instr(rest || '/', '/') - 1), NULL, hops
+      FROM walk WHERE phase = 0 AND rest <> '' AND hops <= 40
+    UNION ALL
+    SELECT 2, done, rest, part,
+           iif(part IN ('', '.', '..'), NULL,
+               (SELECT iif((mode & 61440) = 40960, data, NULL) FROM fsdir(done || '/' || part) LIMIT 1)), hops
+      FROM walk WHERE phase = 1
+    UNION ALL
+    SELECT 0, CASE WHEN part IN ('', '.') THEN done
+                   WHEN part = '..' THEN rtrim(rtrim(done, replace(done, '/', '')), '/')
+                   WHEN link IS NULL THEN done || '/' || part
+                   WHEN link LIKE '/%' THEN ''
+                   ELSE done END,
+           iif(link IS NULL, rest, link || '/' || rest), NULL, NULL, hops + (link IS NOT NULL)
+      FROM walk WHERE phase = 2)
+  SELECT iif(done = '', '/', done) FROM walk WHERE phase = 0 AND rest = '';
+INSERT INTO temp.ingest_stop SELECT 'links' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_dir);
+INSERT INTO temp.ingest_stop SELECT 'folder' FROM temp.ingest_dir
+  WHERE (SELECT mode & 61440 FROM fsdir(ingest_dir.path) LIMIT 1) <> 16384;
+
+-- Every entry named *.txt and every symbolic link under the folder. Only
+-- regular files are read (fsdir's data; a FIFO would wait for a writer);
+-- for a link, data is its target. mode & 61440 is the file type (S_IFMT).
+INSERT INTO temp.ingest_files(path, type, raw)
+  SELECT name, mode & 61440, iif((mode & 61440) IN (32768, 40960), data, NULL)
+  FROM fsdir((SELECT path FROM temp.ingest_dir))
+  WHERE (name LIKE '%.txt' AND (mode & 61440) <> 16384) OR (mode & 61440) = 40960;
+-- file system part: end
+
+UPDATE temp.ingest_files SET skipped = CASE
+    WHEN type = 40960 THEN 'a symbolic link (to ' || CAST(raw AS TEXT) || '), not followed'
+    WHEN type <> 32768 THEN 'not a regular file ('
+      || CASE type WHEN 4096 THEN 'FIFO' WHEN 49152 THEN 'socket' WHEN 8192 THEN 'character device'
+                   WHEN 24576 THEN 'block device' ELSE 'type ' || type END || ')'
+    WHEN raw IS NULL THEN 'cannot be read' END;
+SELECT 'skipped ' || path || ': ' || skipped FROM temp.ingest_files WHERE skipped IS NOT NULL ORDER BY path;
+
+UPDATE temp.ingest_files SET sha256 = vn_sha256(raw) WHERE skipped IS NULL;
+
+-- Rows stored before paths were canonical, under the path as @dir was spelled
+-- (relative, ending in the same name inside the folder): a file with the same
+-- content takes its row over rather than being added a second time.
+UPDATE main.documents SET path = f.path
+  FROM temp.ingest_files AS f
+  WHERE f.skipped IS NULL AND documents.path NOT LIKE '/%' AND documents.sha256 = f.sha256
+    AND documents.path LIKE '%/' || substr(f.path, length((SELECT path FROM temp.ingest_dir)) + 2)
+    AND documents.id = (SELECT min(d.id) FROM main.documents AS d WHERE d.sha256 = f.sha256 AND d.path NOT LIKE '/%')
+    AND NOT EXISTS (SELECT 1 FROM main.documents AS d WHERE d.path = f.path);
+SELECT changes() || ' row(s) stored under a relative path now have their canonical path' WHERE changes() > 0;
+
+UPDATE temp.ingest_files SET unchanged = EXISTS (SELECT 1 FROM main.documents AS d
+                                                 WHERE d.path = ingest_files.path AND d.sha256 = ingest_files.sha256)
+  WHERE skipped IS NULL;
 
 -- Decode (encoding detected); vn_decode's text is already normalized (vn_normalize).
 -- The article fields come from this text.
-UPDATE temp.ingest_files SET text = vn_decode(raw);
+UPDATE temp.ingest_files SET text = vn_decode(raw) WHERE NOT unchanged;
 
 INSERT INTO main.documents(path, sha256, title, published, source, body, raw, ingested_at)
   SELECT path, sha256, vn_article_title(text), vn_article_published(text), vn_article_source(text),
          vn_article_body(text), raw, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
   FROM temp.ingest_files
-  WHERE true  -- (lets the parser tell ON CONFLICT from a join constraint)
+  WHERE NOT unchanged
   ORDER BY path
   ON CONFLICT(path) DO UPDATE SET
     sha256 = excluded.sha256, title = excluded.title, published = excluded.published,
     source = excluded.source, body = excluded.body, raw = excluded.raw, ingested_at = excluded.ingested_at;
 
-SELECT count(*) || ' new or changed file(s) ingested from ' || @dir FROM temp.ingest_files;
+SELECT count(*) FILTER (WHERE NOT unchanged) || ' new or changed file(s) ingested from '
+       || (SELECT path FROM temp.ingest_dir) || ', ' || count(*) FILTER (WHERE unchanged) || ' unchanged, '
+       || count(*) FILTER (WHERE skipped IS NOT NULL) || ' skipped'
+  FROM temp.ingest_files;
 DROP TABLE temp.ingest_files;
+DROP TABLE temp.ingest_dir;
+DROP TABLE temp.ingest_stop;
 COMMIT;

@@ -5,13 +5,28 @@
 --   xz -dc ../shared/corpus/baomoi-2017.jsonl.xz | sqlite3 analyst.db -cmd '.load build/vnsql' \
 --     -cmd '.parameter set @source baomoi-2017' '.read sql/schema.sql' '.read sql/ingest_jsonl.sql'
 --
--- path is @source || '#' || id; raw the article's text as given (UTF-8 bytes);
--- title the "title" field (else the first line of the text); published,
--- source and body come from the normalized text as in sql/ingest.sql. As
--- there, an unchanged article (same path and sha256) is left alone, a changed
--- one replaces its row, and the whole run is one transaction. Lines that are
--- not JSON objects with an "id" and a "text" are counted and skipped.
+-- path is @source || '#' || id, so @source must be set: a run without it
+-- stops before reading anything. raw is the article's text as given (UTF-8
+-- bytes, every code point kept, NUL included); title the "title" field (else
+-- the first line of the text); published, source and body come from the
+-- normalized text as in sql/ingest.sql. As there, an unchanged article (same
+-- path and sha256) is left alone, a changed one replaces its row, and the
+-- whole run is one transaction. A line that is not a JSON object with an "id"
+-- (string or integer) and a string "text" is skipped, and so is a line whose
+-- id a later line repeats (the later one counts); both are listed by number.
 .bail on
+-- Another writer holding the database (an ingest running, say): wait for it
+-- up to 10 minutes, then stop with "database is locked", nothing changed
+-- (docs/schema.md, "Writers at the same time").
+.timeout 600000
+
+DROP TABLE IF EXISTS temp.ingest_stop;
+CREATE TEMP TABLE ingest_stop(why TEXT);
+CREATE TEMP TRIGGER ingest_stop_source BEFORE INSERT ON ingest_stop BEGIN
+  SELECT RAISE(ABORT, 'ingest_jsonl.sql: @source is not set; every article is stored as @source#id, e.g. .parameter set @source baomoi-2017');
+END;
+-- Without @source every path would be NULL, which UNIQUE does not compare: each run would add every article again.
+INSERT INTO temp.ingest_stop SELECT 'source' WHERE coalesce(@source, '') = '';
 
 -- Stage the lines: ascii mode with a unit separator (0x1F, never raw inside
 -- JSON) as the column separator gives one column per line, quotes untouched.
@@ -25,39 +40,88 @@ CREATE TEMP TABLE jsonl(line TEXT);
 
 BEGIN IMMEDIATE;
 
+-- SQLite 3.40's JSON reader ends a string at \u0000 ("a\u0000b" gives "a").
+-- So before reading, each NUL escape becomes \u0001 followed by "0", and each
+-- \u0001 escape \u0001 followed by "1"; after, U+0001 "0" is NUL again and
+-- U+0001 "1" is U+0001. Escaped backslashes are rewritten \u005c first, so
+-- that the \u0000 left are exactly the NUL escapes ("\\u0000" is the text
+-- \u0000). A raw control character is not valid JSON, so U+0001 in the values
+-- comes only from these escapes. Only lines holding "\u000" need it (escaped).
+DROP TABLE IF EXISTS temp.ingest_lines;
+CREATE TEMP TABLE ingest_lines(line_no INTEGER PRIMARY KEY, ok INTEGER, escaped INTEGER, id TEXT);
+INSERT INTO temp.ingest_lines  -- (the escapes change no JSON's validity, nor any value's type)
+  SELECT line_no, ok, instr(line, '\u000') > 0, CASE WHEN ok THEN line ->> '$.id' END
+  FROM (SELECT rowid AS line_no, line,
+               coalesce(CASE WHEN json_valid(line) THEN json_type(line) = 'object'  -- (json_type() fails on invalid JSON)
+                               AND json_type(line, '$.id') IN ('text', 'integer') AND json_type(line, '$.text') = 'text' END,
+                        0) AS ok
+        FROM temp.jsonl);
+DROP VIEW IF EXISTS temp.ingest_json;
+CREATE TEMP VIEW ingest_json(line_no, escaped, json) AS
+  SELECT l.line_no, l.escaped,
+         iif(l.escaped, replace(replace(replace(j.line, '\\', '\u005c'), '\u0001', '\u00011'), '\u0000', '\u00010'), j.line)
+  FROM temp.ingest_lines AS l JOIN temp.jsonl AS j ON j.rowid = l.line_no;
+UPDATE temp.ingest_lines
+  SET id = (SELECT replace(replace(json ->> '$.id', char(1) || '0', char(0)), char(1) || '1', char(1))
+            FROM temp.ingest_json AS j WHERE j.line_no = ingest_lines.line_no)
+  WHERE ok AND escaped;
+CREATE INDEX temp.ingest_lines_by_id ON ingest_lines(id, line_no);
+
+-- The lines skipped, by reason, with their numbers (the first 10 of each).
+DROP TABLE IF EXISTS temp.ingest_skipped;
+CREATE TEMP TABLE ingest_skipped AS
+  SELECT l.line_no, l.id, (SELECT max(later.line_no) FROM temp.ingest_lines AS later
+                           WHERE later.ok AND later.id = l.id) AS kept
+  FROM temp.ingest_lines AS l WHERE NOT l.ok OR l.line_no < kept;
+SELECT count(*) || ' line(s) skipped: '
+       || (SELECT count(*) FROM temp.ingest_skipped WHERE kept IS NULL)
+       || ' not a JSON object with "id" and a string "text" (lines '
+       || coalesce((SELECT group_concat(line_no, ', ') FROM (SELECT line_no FROM temp.ingest_skipped
+                    WHERE kept IS NULL ORDER BY line_no LIMIT 10)), '-')
+       || iif((SELECT count(*) FROM temp.ingest_skipped WHERE kept IS NULL) > 10, ', …', '') || '), '
+       || (SELECT count(*) FROM temp.ingest_skipped WHERE kept IS NOT NULL)
+       || ' replaced by a later line with the same id ('
+       || coalesce((SELECT group_concat('line ' || line_no || ' by line ' || kept || ': id ' || id, '; ')
+                    FROM (SELECT * FROM temp.ingest_skipped WHERE kept IS NOT NULL ORDER BY line_no LIMIT 10)), '-')
+       || iif((SELECT count(*) FROM temp.ingest_skipped WHERE kept IS NOT NULL) > 10, '; …', '') || ')'
+  FROM temp.ingest_skipped HAVING count(*) > 0;
+
 DROP TABLE IF EXISTS temp.ingest_articles;
-CREATE TEMP TABLE ingest_articles(path TEXT PRIMARY KEY, title TEXT, raw BLOB, sha256 TEXT, text TEXT);
-
--- A later line with the same id replaces an earlier one.
-INSERT OR REPLACE INTO temp.ingest_articles(path, title, raw)
-  SELECT @source || '#' || (line ->> '$.id'), line ->> '$.title', CAST(line ->> '$.text' AS BLOB)
-  FROM temp.jsonl
-  WHERE json_valid(line) AND json_type(line) = 'object'
-    AND line ->> '$.id' IS NOT NULL AND line ->> '$.text' IS NOT NULL;
-
-SELECT (SELECT count(*) FROM temp.jsonl) - (SELECT count(*) FROM temp.ingest_articles)
-       || ' line(s) skipped (not an object with "id" and "text", or a repeated id)';
+CREATE TEMP TABLE ingest_articles(path TEXT PRIMARY KEY, title TEXT, raw BLOB, escaped INTEGER, sha256 TEXT,
+                             unchanged INTEGER, text TEXT);
+INSERT INTO temp.ingest_articles(path, title, raw, escaped)
+  SELECT @source || '#' || l.id, j.json ->> '$.title', CAST(j.json ->> '$.text' AS BLOB), l.escaped
+  FROM temp.ingest_lines AS l JOIN temp.ingest_json AS j USING (line_no)
+  WHERE l.ok AND l.line_no NOT IN (SELECT line_no FROM temp.ingest_skipped);
+UPDATE temp.ingest_articles SET
+  title = replace(replace(title, char(1) || '0', char(0)), char(1) || '1', char(1)),
+  raw = CAST(replace(replace(CAST(raw AS TEXT), char(1) || '0', char(0)), char(1) || '1', char(1)) AS BLOB)
+  WHERE escaped;
 
 UPDATE temp.ingest_articles SET sha256 = vn_sha256(raw);
+UPDATE temp.ingest_articles SET unchanged = EXISTS (SELECT 1 FROM main.documents AS d
+                                                    WHERE d.path = ingest_articles.path AND d.sha256 = ingest_articles.sha256);
 
-DELETE FROM temp.ingest_articles
-  WHERE EXISTS (SELECT 1 FROM main.documents AS d
-                WHERE d.path = ingest_articles.path AND d.sha256 = ingest_articles.sha256);
-
-UPDATE temp.ingest_articles SET text = vn_normalize(CAST(raw AS TEXT));
+UPDATE temp.ingest_articles SET text = vn_normalize(CAST(raw AS TEXT)) WHERE NOT unchanged;
 
 INSERT INTO main.documents(path, sha256, title, published, source, body, raw, ingested_at)
   SELECT path, sha256, coalesce(nullif(trim(vn_normalize(title)), ''), vn_article_title(text)),
          vn_article_published(text), vn_article_source(text), vn_article_body(text), raw,
          strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
   FROM temp.ingest_articles
-  WHERE true  -- (lets the parser tell ON CONFLICT from a join constraint)
+  WHERE NOT unchanged
   ORDER BY path
   ON CONFLICT(path) DO UPDATE SET
     sha256 = excluded.sha256, title = excluded.title, published = excluded.published,
     source = excluded.source, body = excluded.body, raw = excluded.raw, ingested_at = excluded.ingested_at;
 
-SELECT count(*) || ' new or changed article(s) ingested from ' || @source FROM temp.ingest_articles;
+SELECT count(*) FILTER (WHERE NOT unchanged) || ' new or changed article(s) ingested from ' || @source || ', '
+       || count(*) FILTER (WHERE unchanged) || ' unchanged'
+  FROM temp.ingest_articles;
 DROP TABLE temp.ingest_articles;
+DROP TABLE temp.ingest_skipped;
+DROP VIEW temp.ingest_json;
+DROP TABLE temp.ingest_lines;
 DROP TABLE temp.jsonl;
+DROP TABLE temp.ingest_stop;
 COMMIT;

@@ -71,6 +71,12 @@ TEST_F(Arguments, WrongTypes) {
   expect_error("SELECT resolution_id('Nghị quyết 26-NQ/TW', 'abc')", "resolution_id", "must be an integer");
   expect_error("SELECT resolution_id('Nghị quyết 26-NQ/TW', 1.5)", "resolution_id", "must be an integer");
   expect_error("SELECT resolution_id('Nghị quyết 26-NQ/TW', x'01')", "resolution_id", "must be an integer");
+  // Doubles outside long long's range (issue 22: cast unchecked, undefined
+  // behaviour that UBSan's float-cast-overflow reports), and infinities.
+  for (const char* n : {"9.3e18", "-9.3e18", "9223372036854775808.0", "1e999", "-1e999", "'9.3e18'"})
+    expect_error(std::string("SELECT resolution_id('Nghị quyết 26-NQ/TW', ") + n + ")", "resolution_id",
+                 "must be an integer");
+  EXPECT_EQ(scalar("SELECT resolution_id('Nghị quyết 26-NQ/TW', 9.2e18)"), std::nullopt);  // in range: no 9.2e18th
   expect_error("SELECT vn_decode(x'00', 42)", "vn_decode", "unknown encoding '42' (known: utf-8");
   expect_error("SELECT vn_decode(x'00', x'ff')", "vn_decode", "unknown encoding");
   expect_error("SELECT vn_decode('x', 'klingon')", "vn_decode", "tcvn3");

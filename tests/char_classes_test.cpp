@@ -119,16 +119,18 @@ TEST_F(CharClasses, DashesThatUsedToDiffer) {
   }
 }
 
-// Apostrophes have no class (chars.h): each of them is punctuation between words.
+// Every apostrophe (chars.h) is punctuation between words, the modifier
+// letters ʼ and ʻ too.
 TEST_F(CharClasses, ApostrophesAreAlike) {
   for (const char* s : {"Phó Chủ tịch Quốc hội Y Ngông Niê K'Đăm dự họp tại huyện Đắk R'Lấp.",
                         "Nghị quyết 18-NQ/TW 'về sắp xếp' ngày 25'10'2017"})
-    same_results(s, "'", {"\u2019", "\u2018"});
+    same_results(s, "'", {"\u2019", "\u2018", "\u02BC", "\u02BB", "\uFF07"});
+  EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens('K\u02BCĐăm')"), "k đăm");
 }
 
 TEST(CharClassMembers, SeparateWordsAndDoNotOverlap) {
   for (char32_t c = 0; c < 0x10000; ++c) {
-    const int classes = chars::is_dash(c) + chars::is_space(c) + chars::is_line_break(c);
+    const int classes = chars::is_dash(c) + chars::is_space(c) + chars::is_line_break(c) + chars::is_apostrophe(c);
     std::string s;
     utf8::append(s, c);
     EXPECT_LE(classes, 1) << code_point(s);

@@ -9,7 +9,9 @@ rest, starts the README's ingest command and kills it with SIGKILL while its tra
 Then the database must open, pass PRAGMA integrity_check and the FTS5 integrity-check, hold none
 or all of the killed run, and a rerun must complete it. The module is $VNSQL_MODULE.
 """
-import argparse, json, lzma, os, shutil, signal, sqlite3, subprocess, sys, tempfile, time
+import argparse, os, shutil, signal, sqlite3, subprocess, sys, tempfile, time
+
+from sample_articles import sample_articles
 
 SHELL = "/usr/bin/sqlite3"
 ap = argparse.ArgumentParser()
@@ -28,22 +30,8 @@ def check(ok, what):
 
 
 def articles(n):
-    corpus = os.path.join(a.shared, "corpus", "baomoi-2017.jsonl.xz")
-    out = []
-    if a.shared and os.path.exists(corpus):
-        with lzma.open(corpus, "rt", encoding="utf-8") as f:
-            for line in f:
-                art = json.loads(line)
-                out.append(f"{art.get('title', '')}\n\n{art.get('text', '')}\n")
-                if len(out) == n:
-                    return out, "baomoi-2017"
-    examples = os.path.join(a.source, "examples", "corpus")
-    texts = [open(os.path.join(examples, f), encoding="utf-8").read() for f in sorted(os.listdir(examples))
-             if f.endswith(".txt") and ".cp1258" not in f and ".tcvn3" not in f]
-    while len(out) < n:
-        i = len(out)
-        out.append(texts[i % len(texts)] + f"\nBài số {i}.\n")  # a different sha256 per file
-    return out, "examples/corpus"
+    arts, origin = sample_articles(n, a.shared, a.source)
+    return [f"{x['title']}\n\n{x['text']}\n" if "title" in x else x["text"] for x in arts], origin
 
 
 def ingest_args(db_path, folder):
@@ -77,7 +65,7 @@ def intact(db_path, what):
 tmp = tempfile.mkdtemp(prefix="vnsql-crash-")
 try:
     texts, origin = articles(a.files)
-    folder = os.path.join(tmp, "articles")
+    folder = os.path.join(os.path.realpath(tmp), "articles")  # ingest.sql stores canonical paths
     os.mkdir(folder)
     names = [os.path.join(folder, f"{i:05d}.txt") for i in range(len(texts))]
     first = 10

@@ -4,8 +4,9 @@ in a temporary folder (VNSQL_BUILD_DIR, so the developer's build/ is left
 alone), and checks what it
 printed against what examples/corpus contains (examples/corpus/expected.json):
 the document count, every question answered, the articles citing 18-NQ/TW,
-the citation counts of the most cited documents, and the officials listed."""
-import glob, json, os, re, subprocess, sys, tempfile
+the citation counts of the most cited documents, and the officials listed.
+The corpus is a copy in a folder named with ", \\, ' and spaces."""
+import glob, json, os, re, shutil, subprocess, sys, tempfile
 from collections import Counter
 
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -20,7 +21,11 @@ def check(ok, what):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    run = subprocess.run([os.path.join(root, "examples", "quickstart.sh"), corpus, os.path.join(tmp, "demo.db")],
+    # The corpus and the database in a folder whose name the shell's quoting would trip on (issue 22).
+    odd = os.path.join(tmp, 'the "news" \\ it\'s here')
+    shutil.copytree(corpus, os.path.join(odd, "corpus"))
+    run = subprocess.run([os.path.join(root, "examples", "quickstart.sh"), os.path.join(odd, "corpus"),
+                          os.path.join(odd, "demo.db")],
                          capture_output=True, text=True, env=dict(os.environ, VNSQL_BUILD_DIR=os.path.join(tmp, "build")))
 out = run.stdout
 if run.returncode != 0:

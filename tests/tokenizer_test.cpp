@@ -68,6 +68,40 @@ TEST(TokenStream, SmartQueriesLookUpAllSpellings) {
   EXPECT_EQ(std::find(spellings.begin(), spellings.end(), "dang"), spellings.end());
 }
 
+// Issue 22: one quoted 500 KB phrase of "dang" gave FTS5 3.6 million terms (168 s, 9.5 GB).
+TEST(TokenStream, AQueryStringGivesAtMostMaxQueryTerms) {
+  const std::string unit = "dang đảng ";
+  std::string phrase;
+  while (phrase.size() < (500 << 10)) phrase += unit;
+  for (Diacritics mode : {Diacritics::Smart, Diacritics::Fold, Diacritics::Keep}) {
+    TokenStream stream(phrase, TokenizerOptions{mode}, /*query=*/true, /*prefix=*/true);
+    Token t;
+    size_t n = 0, words = 0;
+    while (stream.next(t)) {
+      ++n;
+      words += !t.colocated;
+    }
+    EXPECT_TRUE(stream.cut());
+    EXPECT_FALSE(stream.next(t));
+    EXPECT_LE(n, kMaxQueryTerms);
+    // Whole words only: the one that did not fit is left out with the rest.
+    EXPECT_EQ(stream.position(), (words / 2) * unit.size() + (words % 2 ? unit.find("đảng") : 0)) << n;
+    EXPECT_GT(n, kMaxQueryTerms - 40);
+  }
+  // A first word is kept whatever its spellings.
+  TokenStream prefix("deusau dang", TokenizerOptions{}, true, true);
+  Token t;
+  size_t n = 0;
+  while (prefix.next(t)) ++n;
+  EXPECT_GT(n, kMaxQueryTerms);
+  EXPECT_TRUE(prefix.cut());
+  EXPECT_EQ(prefix.position(), 7u);
+  // Documents are never cut.
+  EXPECT_EQ(tokens(phrase).size(), 2 * (phrase.size() / unit.size()));
+  // Nor is a phrase within the bound: "dang" and its spellings, then "đảng" and "~dang".
+  EXPECT_EQ(tokens("dang đảng", Diacritics::Smart, true).size(), terms("dang", Diacritics::Smart, true).size() + 2);
+}
+
 TEST(AccentedSpellings, WholeWordsAndPrefixes) {
   std::vector<std::string> out;
   ASSERT_TRUE(accented_spellings("nguoi", false, out));
@@ -136,6 +170,18 @@ TEST(TokenizerOptions, ParsesAndRejectsUnknown) {
   EXPECT_THROW(parse_tokenizer_options("diacritics"), sql::Error);
 }
 
+// Issue 22: 'diacritics fold diacritics keep' was accepted, and the last one won.
+TEST(TokenizerOptions, ARepeatedOptionIsAnErrorNamingIt) {
+  for (const char* spec : {"diacritics fold diacritics keep", "vietnamese diacritics keep diacritics keep"}) {
+    try {
+      parse_tokenizer_options(spec);
+      ADD_FAILURE() << spec << " accepted";
+    } catch (const sql::Error& e) {
+      EXPECT_NE(std::string(e.what()).find("'diacritics' is given twice"), std::string::npos) << e.what();
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Through SQLite's FTS5.
 
@@ -159,6 +205,13 @@ TEST_F(TokenizerSql, HighlightMarksTheOriginalSpellingAlsoForNfd) {
   auto snip = scalar("SELECT snippet(t, 0, '[', ']', '…', 3) FROM t WHERE t MATCH 'mai'");
   ASSERT_TRUE(snip.has_value());
   EXPECT_NE(snip->find("[Mai]"), std::string::npos);
+}
+
+TEST_F(TokenizerSql, RepeatedOptions) {
+  EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics fold diacritics keep')"),
+            "");
+  EXPECT_EQ(error_of("SELECT * FROM vn_tokens('x', 'diacritics fold diacritics keep')"),
+            "vn_tokens: option 'diacritics' is given twice ('fold', then 'keep')");
 }
 
 TEST_F(TokenizerSql, UnknownOptions) {
