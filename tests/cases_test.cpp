@@ -181,6 +181,18 @@ std::string dates_in(const std::string& text, bool yearless) {
   return join(out, " ");
 }
 
+// ISO dates separated by spaces, an inferred year marked with *; no reference: none given.
+std::string dates_near(const Row& row) {
+  DateMatch reference;
+  if (!row["reference"].empty() && !parse_iso_date(row["reference"], reference))
+    throw std::runtime_error("bad reference " + row["reference"]);
+  DateReader dates(row["text"], row["reference"].empty() ? nullptr : &reference);
+  std::vector<std::string> out;
+  DateMatch d;
+  while (dates.next(d)) out.push_back(d.iso() + (d.inferred ? "*" : ""));
+  return join(out, " ");
+}
+
 // options: what follows 'vietnamese' in tokenize=, plus the word query to tokenize a MATCH query.
 std::string terms(const Row& row) {
   std::vector<std::string> words = split(row["options"], ' ');
@@ -234,6 +246,7 @@ const std::map<std::string, Evaluator> kEvaluators = {
      [](const Row& r) { return resolution_id(r["text"], std::stoll(r["n"])).value_or(std::string("NULL")); }},
     {"dates", [](const Row& r) { return dates_in(r["text"], false); }},
     {"dates_yearless", [](const Row& r) { return dates_in(r["text"], true); }},
+    {"dates_reference", dates_near},
     {"first_date", [](const Row& r) { return first_date(r["text"]); }},
     {"tokens", terms},
     {"match", matches},

@@ -15,6 +15,7 @@
 #include "data/bodies.h"
 #include "data/boundary_words.h"
 #include "data/countries.h"
+#include "data/date_words.h"
 #include "data/document_types.h"
 #include "data/honorifics.h"
 #include "data/issuers.h"
@@ -70,6 +71,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"bodies", {"body", "title-word", "org-prefix"}},
     {"boundary_words", {"boundary", "caption"}},
     {"countries", {"country"}},
+    {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
     {"honorifics", {"honorific", "comrade", "plural"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
@@ -249,6 +251,7 @@ TEST(Data, GeneratedHeadersHoldEveryEntry) {
       {"bodies", entries_of(data::bodies::kEntries)},
       {"boundary_words", entries_of(data::boundary_words::kEntries)},
       {"countries", entries_of(data::countries::kEntries)},
+      {"date_words", entries_of(data::date_words::kEntries)},
       {"document_types", entries_of(data::document_types::kEntries)},
       {"honorifics", entries_of(data::honorifics::kEntries)},
       {"issuers", entries_of(data::issuers::kEntries)},
