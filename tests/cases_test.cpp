@@ -165,7 +165,8 @@ std::string resolution_columns(const Row& row) {
   for (const auto& r : resolutions(row["text"]))
     lines.push_back(join({r.id.value_or(""), r.kind, r.number, r.symbol.value_or(""), r.issuer.value_or(""),
                           r.year.value_or(""), r.date.value_or(""), r.surface, std::to_string(r.start),
-                          std::to_string(r.length), r.resolved ? "1" : "0"},
+                          std::to_string(r.length), r.resolved ? "1" : "0", r.subject.value_or(""),
+                          r.issuer_name.value_or("")},
                          "|"));
   return join(lines, "\n");
 }
