@@ -450,8 +450,9 @@ class ReferenceParser {
     while (w_.exists(i)) {
       w_.release_before(i > 0 ? i - 1 : 0);
       size_t next = i;
-      if (auto after = plenum_reference(i)) next = *after;
-      else if (phrase_at(i, Entry::DocType).first) next = group(i);
+      const auto doc_type = phrase_at(i, Entry::DocType);
+      if (auto after = plenum_reference(i, doc_type)) next = *after;
+      else if (doc_type.first) next = group(i);
       if (next == i && w_.at(i).digits) {
         Mention m;
         m.begin = w_.at(i).begin;
@@ -750,9 +751,14 @@ class ReferenceParser {
     return d->second;
   }
 
+  // The rows of one plenum share one surface: its position is counted once (chars_ counts forward only;
+  // going back would count from the start of the text again).
   void push(const Mention& m) {
-    const size_t start = chars_.position(m.begin);
-    out_.add(m, w_.text().substr(m.begin, m.end - m.begin), start, chars_.position(m.end) - start);
+    if (m.begin != pushed_.begin || m.end != pushed_.end) {
+      pushed_ = {m.begin, m.end, chars_.position(m.begin), 0};
+      pushed_.length = chars_.position(m.end) - pushed_.start;
+    }
+    out_.add(m, w_.text().substr(m.begin, m.end - m.begin), pushed_.start, pushed_.length);
   }
 
   // A short reference's number at token i: not part of a date, a decimal or an amount.
@@ -1048,10 +1054,14 @@ class ReferenceParser {
   // the one its subject names; the term, if not written, is the one the text gave the same plenum
   // before. Without a term, or for a plenum not in the table: one row without an id. Returns the
   // token after the reference (and its subject), or nothing if there is none at i.
-  std::optional<size_t> plenum_reference(size_t i) {
+  // doc_type: the type phrase at i (phrase_at(i, Entry::DocType)), looked up once per token by the caller.
+  std::optional<size_t> plenum_reference(size_t i, std::pair<const ReferenceRow*, size_t> doc_type) {
     size_t k = i;
-    if (auto [type, n] = phrase_at(i, Entry::DocType); type && std::string_view(type->party_code) == kPlenumType) k += n;
-    else if (code_key(w_.raw(i)) == kPlenumType && w_.raw(i).size() == 2) k += 1;  // "NQ TƯ 5"
+    const auto is_nq = [](std::string_view raw) {  // "NQ", "nq": code_key(raw) == kPlenumType, without building it
+      return raw.size() == 2 && (raw[0] | 0x20) == 'n' && (raw[1] | 0x20) == 'q';
+    };
+    if (auto [type, n] = doc_type; type && std::string_view(type->party_code) == kPlenumType) k += n;
+    else if (is_nq(w_.raw(i))) k += 1;  // "NQ TƯ 5"
     else return std::nullopt;
     std::vector<std::pair<int, size_t>> plenums;  // number, end byte
     for (auto p = plenum_number(k); p;) {
@@ -1104,6 +1114,9 @@ class ReferenceParser {
   utf8::CharCounter chars_;
   MentionStore& out_;
   std::unordered_map<int, std::string> plenum_terms_;  // the term the text last gave each plenum
+  struct {
+    size_t begin = SIZE_MAX, end = SIZE_MAX, start = 0, length = 0;  // bytes; characters
+  } pushed_;  // the surface pushed last
 };
 
 std::string strip_zeros(const std::string& n) {
