@@ -737,7 +737,7 @@ class ReferenceParser {
     }
     if (month.size() > 2 || year.size() != 4) return std::nullopt;
     int dd = std::stoi(day), mm = std::stoi(month);
-    if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return std::nullopt;
+    if (!is_real_date(std::stoi(year), mm, dd)) return std::nullopt;  // 29/2/2006, 31/4/2017: a typo, no date
     std::string iso = year + "-" + (mm < 10 ? "0" : "") + std::to_string(mm) + "-" + (dd < 10 ? "0" : "") + std::to_string(dd);
     return std::make_pair(iso, next);
   }
@@ -1095,7 +1095,8 @@ class ReferenceParser {
       m.type = type;
       m.r.kind = type->name;
       m.r.issuer = kPlenumIssuer;
-      if (subject) m.r.subject = subject->first;
+      // The subject is one document's: not given to each of several resolutions it could not tell apart.
+      if (subject && rows.size() <= 1) m.r.subject = subject->first;
       if (rows.empty()) push(m);  // a plenum this table cannot identify
       for (const auto* row : rows) {
         m.r.number = row->number;
