@@ -450,12 +450,15 @@ class ReferenceParser {
     while (w_.exists(i)) {
       w_.release_before(i > 0 ? i - 1 : 0);
       size_t next = i;
+      const ReferenceToken& t = w_.at(i);  // a deque's elements stay where they are while tokens are added
       const auto doc_type = phrase_at(i, Entry::DocType);
-      if (auto after = plenum_reference(i, doc_type)) next = *after;
+      // A plenum reference opens with a type word or "NQ" (2 bytes): most words are neither.
+      const bool may_be_plenum = doc_type.first || t.end - t.begin == 2;
+      if (auto after = may_be_plenum ? plenum_reference(i, doc_type) : std::nullopt) next = *after;
       else if (doc_type.first) next = group(i);
-      if (next == i && w_.at(i).digits) {
+      if (next == i && t.digits) {
         Mention m;
-        m.begin = w_.at(i).begin;
+        m.begin = t.begin;
         if (auto after = full(i, nullptr, m)) {
           const size_t first = out_.size();
           push(m);
