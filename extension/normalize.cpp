@@ -851,6 +851,16 @@ void append_letter(std::string& out, char32_t letter, int tone) {
 
 }  // namespace
 
+bool is_syllable_spelling(std::string_view folded) {
+  char32_t letters[8];
+  int n = 0;
+  for (char c : folded) {
+    if (c < 'a' || c > 'z' || n == 8) return false;
+    letters[n++] = static_cast<char32_t>(c);
+  }
+  return n > 0 && tone_position(letters, n) >= 0;
+}
+
 bool accented_spellings(std::string_view folded, bool prefix, std::vector<std::string>& out, size_t limit) {
   out.clear();
   char32_t letters[8];

@@ -59,6 +59,11 @@ struct Word {
 // `folded` is not such a word or the spellings would be more than `limit`.
 bool accented_spellings(std::string_view folded, bool prefix, std::vector<std::string>& out, size_t limit = 1024);
 
+// True if `folded` (a folded word: a-z only) is spelled as a Vietnamese
+// syllable: onset, nucleus and coda of data/syllables.tsv. "trump", "abe" and
+// "jong" are not; "long" and "may" are.
+bool is_syllable_spelling(std::string_view folded);
+
 // Scans a text word by word in one pass; invalid UTF-8 bytes separate words.
 class WordScanner {
  public:

@@ -51,6 +51,16 @@ VocabularyPhrase make_phrase(const char* text) {
   return p;
 }
 
+// What the vocabulary knows of one folded word, found once per token: the
+// phrases of each phrase set that start with it (PhraseSet::index), and the
+// word sets that hold it through its folded form (WordSet::bit).
+constexpr size_t kPhraseSets = 20;
+struct VocabularyEntry {
+  const std::vector<VocabularyPhrase>* phrases[kPhraseSets + 1] = {};  // the last for sets left out: none
+  uint32_t folded_words = 0;
+};
+using VocabularyIndex = std::unordered_map<std::string, VocabularyEntry>;
+
 // Phrases indexed by the folded form of their first word.
 class PhraseSet {
  public:
@@ -59,6 +69,11 @@ class PhraseSet {
   const std::vector<VocabularyPhrase>* candidates(const std::string& first_folded) const {
     auto it = by_first_.find(first_folded);
     return it == by_first_.end() ? nullptr : &it->second;
+  }
+  size_t index() const { return index_; }
+  void add_to(size_t index, VocabularyIndex& words) {
+    index_ = index;
+    for (const auto& [first, phrases] : by_first_) words[first].phrases[index] = &phrases;
   }
   // Whether a phrase starts with the word (as written: "Nguyễn" starts no "nguyên ...").
   bool starts(const Word& w) const {
@@ -78,6 +93,7 @@ class PhraseSet {
   }
 
   std::unordered_map<std::string, std::vector<VocabularyPhrase>> by_first_;
+  size_t index_ = kPhraseSets;  // until add_to(): matches nothing
 };
 
 // Single words: accented forms, and folded forms for text without accents.
@@ -87,6 +103,13 @@ class WordSet {
   explicit WordSet(const char* const (&... tables)[N]) { (add(tables), ...); }
   bool contains(const Word& w, bool accented_text) const {
     return accented_text ? lower_.count(w.lower) > 0 : folded_.count(w.folded) > 0;
+  }
+  bool contains_lower(const std::string& lower) const { return lower_.count(lower) > 0; }
+  uint32_t bit() const { return bit_; }
+  void add_to(uint32_t bit, VocabularyIndex& folded_words, std::unordered_map<std::string, uint32_t>& lower_words) {
+    bit_ = bit;
+    for (const std::string& f : folded_) folded_words[f].folded_words |= bit;
+    for (const std::string& l : lower_) lower_words[l] |= bit;
   }
 
  private:
@@ -100,6 +123,7 @@ class WordSet {
   }
 
   std::unordered_set<std::string> lower_, folded_;
+  uint32_t bit_ = 0;
 };
 
 // Folded forms, for comparing whole strings.
@@ -116,17 +140,48 @@ struct OfficialsVocabulary {
       heads{data::title_heads::kHead},
       bodies{data::bodies::kBody, data::title_heads::kBody, data::issuers::kBody},
       boundaries{data::boundary_words::kBoundary}, captions{data::boundary_words::kCaption},
-      places{data::places::kEntries, data::countries::kCountry},
+      compounds{data::title_heads::kCompound},
+      title_phrases{data::bodies::kTitleWord, data::place_words::kTitleWord},
+      places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
-      local_units{data::place_words::kLocalUnit};
+      local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},
+      counterparts{data::title_heads::kCounterpart}, person_heads{data::title_heads::kPersonHead},
+      unit_heads{data::title_heads::kUnitHead};
   WordSet surnames{data::surnames::kSurname},
       title_words{data::bodies::kTitleWord, data::place_words::kTitleWord},
-      abbreviations{data::abbreviations::kPeriod};
+      abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
+      openers{data::boundary_words::kOpener}, honorific_names{data::honorifics::kNameWord},
+      time_openers{data::boundary_words::kTimeOpener}, particles{data::surnames::kParticle},
+      owners{data::boundary_words::kOwner}, degrees{data::abbreviations::kDegree};
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
                            comrades = folded(data::honorifics::kComrade);
+  // Every word the sets know, looked up once per token (OfficialToken).
+  VocabularyIndex by_folded;
+  std::unordered_map<std::string, uint32_t> by_lower;  // the word sets holding a lower-case form
+
+  OfficialsVocabulary() {
+    PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
+                                &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
+                                &places,     &countries,  &not_person, &org_prefixes,     &local_units,
+                                &ranks,      &counterparts, &person_heads, &unit_heads};
+    static_assert(std::size(phrase_sets) <= kPhraseSets);
+    for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
+    WordSet* word_sets[] = {&surnames,      &title_words, &org_words,    &honorific_names,
+                            &abbreviations, &openers,     &time_openers, &particles,
+                            &owners,        &degrees};
+    for (size_t k = 0; k < std::size(word_sets); ++k) word_sets[k]->add_to(1u << k, by_folded, by_lower);
+  }
+  const VocabularyEntry* entry(const std::string& folded) const {
+    auto it = by_folded.find(folded);
+    return it == by_folded.end() ? nullptr : &it->second;
+  }
+  uint32_t lower_bits(const std::string& lower) const {
+    auto it = by_lower.find(lower);
+    return it == by_lower.end() ? 0 : it->second;
+  }
 };
 
 const OfficialsVocabulary& vocabulary() {
@@ -148,6 +203,12 @@ struct OfficialToken {
   bool cap = false;   // first letter upper case
   bool allcaps = false;
   bool digit = false;
+  bool inner_cap = false;  // an upper-case letter after a lower-case one ("PVTex", "iPhone")
+  bool hyphen = false;     // joined to the word before by a dash without spaces ("Jong-un")
+  bool opener = false;     // capitalized word that opens sentences, never a name's ("Ngày", "Theo")
+  bool spaced_punct = false;  // a space before a comma or period: word-segmented text ("Moon Jae - in")
+  const VocabularyEntry* vocab = nullptr;  // what the vocabulary knows of the word (folded)
+  uint32_t lower_words = 0;                // the word sets holding its lower-case form (WordSet::bit)
 };
 
 // Text with accents is matched accent-sensitively (Trưởng ≠ Trường, La ≠ là);
@@ -162,16 +223,8 @@ bool matches(const Word& w, const PhraseWord& p, bool accented_text) {
 // titles.
 class OfficialList {
  public:
-  void add(const OfficialMention& m) {
-    std::string record;
-    PackedRecords::put_string(record, m.name);
-    PackedRecords::put_string(record, m.honorific.empty() ? std::nullopt : std::optional<std::string_view>(m.honorific));
-    PackedRecords::put_number(record, m.start);
-    PackedRecords::put_number(record, m.length);
-    PackedRecords::put_number(record, m.titles.size());
-    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
-    records_.add(record);
-  }
+  void add(const OfficialMention& m) { records_.add(record(m)); }
+  void replace(size_t k, const OfficialMention& m) { records_.replace(k, record(m)); }
   OfficialMention get(size_t k) const {
     OfficialMention m;
     const char* at = records_[k];
@@ -203,6 +256,17 @@ class OfficialList {
   void keep_if(Keep&& keep) { records_.keep_if(keep); }
 
  private:
+  static std::string record(const OfficialMention& m) {
+    std::string record;
+    PackedRecords::put_string(record, m.name);
+    PackedRecords::put_string(record, m.honorific.empty() ? std::nullopt : std::optional<std::string_view>(m.honorific));
+    PackedRecords::put_number(record, m.start);
+    PackedRecords::put_number(record, m.length);
+    PackedRecords::put_number(record, m.titles.size());
+    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
+    return record;
+  }
+
   PackedRecords records_;  // in text order
 };
 
@@ -213,6 +277,7 @@ class OfficialsParser {
                   utf8::CharCounter& counter, OfficialList& out)
       : text_(text), t_(toks), n_(n), counter_(counter), out_(out), v_(vocabulary()) {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
+    for (size_t i = 0, spaced = 0; i < n && !segmented_; ++i) segmented_ = (spaced += toks[i].spaced_punct) >= 2;
   }
 
   // Tries the rules at each token in turn; a rule that applies says where to go on.
@@ -223,6 +288,7 @@ class OfficialsParser {
       size_t next = honorific_rule(i);
       if (!next) next = title_before_name_rule(i);
       if (!next) next = apposition_rule(i);
+      if (!next) next = counterpart_rule(i);
       i = next ? next : i + 1;
     }
   }
@@ -253,7 +319,7 @@ class OfficialsParser {
   // Title before a name; titles before it joined by commas are the same
   // person's ("Ủy viên Bộ Chính trị, Bí thư Thành ủy TPHCM Đinh La Thăng").
   size_t title_before_name_rule(size_t i) {
-    if (!(t_[i].cap || phrase_at(v_.modifiers, i)) || title_end(i) == i) return 0;
+    if (title_end(i) == i) return 0;
     if (pending_end_ != i) pending_.clear();
     if (size_t k = title_person(i, 0, 0, pending_)) {
       pending_.clear();
@@ -261,7 +327,12 @@ class OfficialsParser {
     }
     const size_t e = title_end(i);
     std::string title = title_text(i, e);
-    if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && leads_title_list(title)) {
+    const bool owned = i > 0 && plain(i) && in(v_.owners, i - 1);  // "người phát ngôn của Tổng thống, ông ..."
+    if (size_t k = owned ? 0 : name_after_comma(e, title)) return last_end_ = k;
+    if (size_t k = owned ? 0 : name_after_degree(e, title)) return last_end_ = k;
+    // "Tổng Tư lệnh Quân đội ..., Thượng tướng Phòng Phong Huy": a position,
+    // then a rank and the name.
+    if (e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma && (leads_title_list(title) || phrase_at(v_.ranks, e))) {
       pending_.push_back(std::move(title));
       pending_end_ = e;
     } else {
@@ -270,26 +341,71 @@ class OfficialsParser {
     return e;
   }
 
+  // A title, a comma, then the name and the sentence going on: "Đại sứ
+  // Triều Tiên tại Ấn Độ, Kye Chun-yong thông báo", "Giám đốc Sở Y tế, ông
+  // Nguyễn Văn A cho biết". Not a list ("..., A, B", "..., A và B").
+  size_t name_after_comma(size_t e, const std::string& title) {
+    if (e >= n_ || (t_[e].sep & ~unsigned{kNewline}) != kComma) return 0;
+    const size_t h = honorific_at(e);
+    const size_t j = e + h;
+    const size_t len = j < n_ && (!h || plain_line(j)) ? name_run(j) : 0;
+    if (len < 2 || len > 5 || !person_like(j, len)) return 0;
+    const size_t k = j + len;
+    if (k >= n_ || !plain_line(k) || t_[k].cap || word_is(k, "và", "va") || t_[k].digit) return 0;
+    return mention(j, len, {title}, e, h);
+  }
+
+  // A title, a degree, then the name: "Nguyên Thống đốc Ngân hàng Nhà nước TS
+  // Cao Sĩ Kiêm", "Giám đốc Bệnh viện PGS.TS Nguyễn Văn A".
+  size_t name_after_degree(size_t e, const std::string& title) {
+    size_t j = e;
+    while (j < n_ && j - e < 3 && in(v_.degrees, j) && plain(j)) ++j;
+    const size_t len = j > e && j < n_ && plain(j) ? name_run(j) : 0;
+    if (len < 2 || len > 5 || !person_like(j, len)) return 0;
+    return mention(j, len, {title}, 0, 0);
+  }
+
   // Surname (or an item of a list of people) + title in apposition
   // ("Nguyễn Văn A, Bí thư ..."); or a second person joined by "và".
   size_t apposition_rule(size_t i) {
     const bool after_and = i > 0 && last_end_ == i - 1 && word_is(i - 1, "và", "va") && plain(i);
     const bool list_item = list_mode_ && (t_[i].sep & (kSemi | kColon));
     const bool run_start = i == 0 || !(name_word(i - 1) && plain_line(i));
-    if (!run_start || !name_word(i) || !(v_.surnames.contains(t_[i].word, accented_) || list_item) ||
+    if (!run_start || !name_word(i) || !(in(v_.surnames, i) || list_item) ||
         (i > 0 && blocked(i)))
       return 0;
     const size_t len = name_run(i);
     if (len < 2 || len > 5 || place_at(i)) return 0;
     const size_t k = i + len;
-    const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k) > k;
+    const bool apposition = k < n_ && (t_[k].sep & (kComma | kDash | kOpen)) && title_end(k, nullptr, true) > k;
     if (!apposition && !after_and) return 0;
     return last_end_ = mention(i, len, {}, 0, 0);
+  }
+
+  // Whether word set `set` holds token i (accent-sensitively in text with accents).
+  bool in(const WordSet& set, size_t i) const {
+    const OfficialToken& t = t_[i];
+    return accented_ ? (t.lower_words & set.bit()) != 0 : t.vocab && (t.vocab->folded_words & set.bit()) != 0;
+  }
+
+  // A name after "người đồng cấp" (counterpart) and a country: a person
+  // without a title here, whom a title elsewhere may name by one word
+  // ("người đồng cấp Israel Benjamin Netanyahu ... Thủ tướng Netanyahu").
+  size_t counterpart_rule(size_t i) {
+    const size_t c = phrase_at(v_.counterparts, i);
+    if (!c) return 0;
+    const size_t j = i + c + phrase_at(v_.countries, i + c);
+    const size_t len = j < n_ && plain_line(j) ? name_run(j) : 0;
+    if (len < 2 || len > 4 || !person_like(j, len)) return 0;
+    // No apposition: "người đồng cấp Qatar Mohammed Al-Thani, Ngoại trưởng Gabriel ..."
+    return last_end_ = mention(j, len, {}, 0, 0, false);
   }
 
   // No punctuation before token i (a line break is allowed).
   bool plain(size_t i) const { return (t_[i].sep & ~unsigned{kNewline}) == 0; }
   bool plain_line(size_t i) const { return t_[i].sep == 0; }
+  // Token i goes on the name before it: nothing between them, or it is a piece.
+  bool joined(size_t i) const { return plain_line(i) || name_piece(i); }
 
   bool word_is(size_t i, const char* lower, const char* folded) const {
     const Word& w = t_[i].word;
@@ -298,8 +414,7 @@ class OfficialsParser {
 
   // Length in tokens of the longest phrase of `set` at token i (0 if none).
   size_t phrase_at(const PhraseSet& set, size_t i) const {
-    if (i >= n_) return 0;
-    const auto* cands = set.candidates(t_[i].word.folded);
+    const auto* cands = i < n_ && t_[i].vocab ? t_[i].vocab->phrases[set.index()] : nullptr;
     if (!cands) return 0;
     size_t best = 0;
     for (const VocabularyPhrase& p : *cands) {
@@ -318,18 +433,62 @@ class OfficialsParser {
     return phrase_at(v_.honorifics, i);
   }
 
+  // A capitalized word that may be part of a name; not an abbreviation nor a
+  // brand written with inner capitals ("PVTex", "VinGroup").
   bool name_word(size_t i) const {
-    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && t_[i].word.folded.size() <= 12;
+    return i < n_ && t_[i].cap && !t_[i].allcaps && !t_[i].digit && !t_[i].inner_cap && !opens_sentence(i) &&
+           t_[i].word.folded.size() <= 12;
   }
 
-  // Capitalized words from i on (no punctuation between, none of them a
-  // title head, honorific or body); returns their number (6 = too many).
+  // A capitalized word that opens a sentence ("Ngày", "Theo"; "Sáng" before a date).
+  bool opens_sentence(size_t i) const {
+    return t_[i].opener || (t_[i].cap && in(v_.time_openers, i) && i + 1 < n_ && t_[i + 1].digit);
+  }
+
+  // A piece that goes on the name word before it: a lower-case piece joined by
+  // a dash ("Kim Jong-un", "Prayut Chan-o-cha"; in word-segmented text a
+  // spaced dash and a short word without marks: "Moon Jae - in") or a regnal
+  // number ("Elizabeth II").
+  bool name_piece(size_t i) const {
+    if (i == 0 || i >= n_ || t_[i].digit) return false;
+    if (segmented_ && t_[i].sep == kDash)
+      return !t_[i].cap && !t_[i].word.accented && t_[i].word.folded.size() <= 4 && !phrase_at(v_.boundaries, i);
+    if (t_[i].sep != 0) return false;
+    if (t_[i].hyphen) return !t_[i].cap;
+    // "Salman bin Abdulaziz", "Ursula von der Leyen"
+    if (!t_[i].cap && in(v_.particles, i) && i + 1 < n_ && plain_line(i + 1) &&
+        (name_word(i + 1) || in(v_.particles, i + 1)))
+      return true;
+    static const std::unordered_set<std::string> regnal = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"};
+    return t_[i].allcaps && regnal.count(t_[i].word.folded) > 0;
+  }
+
+  // A name word or a piece after one (at most three pieces in a row).
+  bool name_part(size_t i) const {
+    if (name_word(i)) return true;
+    for (size_t k = i; k + 3 > i && name_piece(k); --k)
+      if (name_word(k - 1)) return true;
+    return false;
+  }
+
+  // Evidence that a name is foreign: a word without Vietnamese marks that is
+  // not spelled as a Vietnamese syllable ("Trump", "Jong", "Abe"), or a piece.
+  // Names of the Central Highlands with marks are places ("Chư Prông", "Krông Pắk").
+  bool foreign_word(size_t i) const {
+    return name_piece(i) ||
+           (name_word(i) && !t_[i].word.accented && !is_syllable_spelling(t_[i].word.folded));
+  }
+
+  // Capitalized words from i on (no punctuation between, none of them a title
+  // head, body or honorific, but for one that is also a given name after the
+  // first: "Nguyễn Tuấn Anh"); returns their number (6 = too many).
   size_t name_run(size_t i) const {
     size_t len = 0;
-    while (i + len < n_ && len < 6 && name_word(i + len) && (len == 0 || plain_line(i + len)) &&
-           !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) && !honorific_at(i + len))
+    while (i + len < n_ && len < 6 && (len == 0 ? name_word(i) : name_part(i + len) && joined(i + len)) &&
+           !phrase_at(v_.heads, i + len) && !phrase_at(v_.bodies, i + len) &&
+           (!honorific_at(i + len) || (len > 0 && in(v_.honorific_names, i + len))))
       ++len;
-    if (len && i + len < n_ && name_word(i + len) && plain_line(i + len)) return 6;  // runs on into a title
+    if (len && i + len < n_ && name_part(i + len) && joined(i + len)) return 6;  // runs on into a title
     return len;
   }
 
@@ -363,16 +522,21 @@ class OfficialsParser {
 
   // The end (token index) of a title starting at i, or i if none starts there.
   // head_end receives the end of the title's head.
-  size_t title_end(size_t i, size_t* head_end = nullptr) const {
-    const size_t h = title_head_end(i);
+  size_t title_end(size_t i, size_t* head_end = nullptr, bool apposition = false) const {
+    const size_t h = title_head_end(i, apposition);
     if (h == i) return i;
     if (head_end) *head_end = h;
-    return title_name_end(i, h);
+    const size_t e = title_name_end(i, h);
+    // One word in lower case is no title ("trưởng thành"), nor "Trưởng" alone ("Trưởng khối phố").
+    return e - i == 1 && (!t_[i].cap || phrase_at(v_.unit_heads, i)) ? i : e;
   }
 
   // The end of the modifiers and head of a title at i ("Phó Bí thư", "Bộ
   // trưởng"), or i if none starts there.
-  size_t title_head_end(size_t i) const {
+  size_t title_head_end(size_t i, bool apposition) const {
+    if (!phrase_at(v_.modifiers, i) && !phrase_at(v_.heads, i)) return i;
+    // "quyền" ends a compound ("chính quyền Tổng thống Trump").
+    if (i > 0 && plain(i) && phrase_at(v_.compounds, i - 1) == 2) return i;
     size_t j = i;
     bool modified = false;
     while (j < n_ && j - i < 4) {
@@ -385,60 +549,235 @@ class OfficialsParser {
     }
     if (j < n_ && j > i && !plain(j)) return i;
     size_t h = phrase_at(v_.heads, j);
-    if (!h || !(t_[j].cap || modified)) return i;
-    if (!t_[i].cap && !modified) return i;
+    if (!h) return i;
+    // A head in lower case ("bộ trưởng", "giám đốc") is a title after a
+    // modifier ("cựu thủ tướng"), in apposition ("ông A, giám đốc Sở ..."),
+    // or before a body, a place or an abbreviation ("bộ trưởng Bộ Tài chính",
+    // "tổng thống Mỹ", "ủy viên BCH"); not before a bare name ("bầu bí thư Nguyễn Văn A").
+    if (!t_[j].cap && !modified && !apposition && !capitalized_in(j, j + h)) {  // "đại biểu Quốc hội"
+      const size_t k = j + h;
+      if (k >= n_ || !plain_line(k) || !t_[k].cap ||
+          !(t_[k].allcaps || phrase_at(v_.bodies, k) || phrase_at(v_.places, k)))
+        return i;
+    }
+    // The last word of a head that opens a body goes to the body ("Trưởng
+    // Ban tuyên giáo Trung ương": the head "Trưởng", the body "Ban tuyên giáo").
+    if (h > 1 && phrase_at(v_.bodies, j + h - 1) > 1 && has_phrase(v_.heads, j, h - 1)) --h;
     return j + h;
   }
+
+  // Whether a head of class person-head starts in [from, to) ("Phó Tổng thống").
+  bool starts_person_head(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (phrase_at(v_.person_heads, k)) return true;
+    return false;
+  }
+
+  // A run of name words that reads as a person's name with no title at hand:
+  // it starts with a surname or looks foreign, and holds no initial.
+  bool person_like(size_t j, size_t len) const {
+    bool foreign = false;
+    for (size_t k = j; k < j + len && !foreign; ++k) foreign = foreign_word(k);
+    return (in(v_.surnames, j) || foreign) && !initials_in(j, j + len);
+  }
+
+  // A word of one letter: an initial ("George W. Bush", "V.Putin").
+  bool initials_in(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (name_word(k) && t_[k].word.folded.size() < 2) return true;
+    return false;
+  }
+
+  bool all_initials(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (t_[k].word.folded.size() > 1) return false;
+    return true;
+  }
+
+  bool capitalized_in(size_t from, size_t to) const {
+    for (size_t k = from; k < to; ++k)
+      if (t_[k].cap) return true;
+    return false;
+  }
+
+  // Whether a phrase of `set` of exactly len words is at token i.
+  bool has_phrase(const PhraseSet& set, size_t i, size_t len) const {
+    const auto* cands = i < n_ && t_[i].vocab ? t_[i].vocab->phrases[set.index()] : nullptr;
+    if (!cands || i + len > n_) return false;
+    for (const VocabularyPhrase& p : *cands) {
+      if (p.size() != len) continue;
+      size_t k = 0;
+      while (k < len && matches(t_[i + k].word, p[k], accented_) && (k == 0 || plain(i + k))) ++k;
+      if (k == len) return true;
+    }
+    return false;
+  }
+
+  // What title_name_end() knows of the words it has taken so far.
+  struct NameScan {
+    // A capitalized word right after a head, a body or an organization word
+    // may open a two-syllable name whose second syllable is lower case
+    // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao").
+    bool compound_start = true, prev_opens = false;
+    size_t capitalized_run = 0;     // capitalized words just taken that are no body
+    bool foreign_run = false;       // and one of them looks foreign
+    size_t org_end = SIZE_MAX;      // the token after an organization word ("Trung tâm", "Ban Quản lý")
+    size_t after_paren = SIZE_MAX;  // the token after a place in parentheses
+    void reset(bool opens) {
+      capitalized_run = 0;
+      foreign_run = prev_opens = false;
+      compound_start = opens;
+    }
+  };
 
   // The end of the bodies, places and names that the title of token i goes
   // on with after its head ends at after_head ("Bí thư Tỉnh ủy Quảng Ninh").
   size_t title_name_end(size_t i, size_t after_head) const {
-    // A capitalized word right after a head, a body or an organization word may
-    // start a two-syllable name whose second syllable is lower case
-    // ("Giám đốc Xí nghiệp", "Sở Văn hóa Thể thao"); after a place or a
-    // person's name a lower-case word ends the title ("... Quảng Ninh khẳng định").
-    bool compound_start = true, prev_opens = false;
-    size_t capitalized_run = 0;  // capitalized words just taken that are no body
+    NameScan s;
     size_t j = after_head;
-    while (j < n_ && j - i < 24 && (plain(j) || joins_compound_name(after_head, j))) {
-      if (!plain(j)) { compound_start = true; prev_opens = false; }
-      // After a person's name a lower-case word is the sentence going on,
-      // even one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra").
-      if (!t_[j].cap && capitalized_run >= 2 && v_.surnames.contains(t_[j - capitalized_run].word, accented_) &&
-          !v_.title_words.contains(t_[j - capitalized_run].word, accented_) && !place_at(j - capitalized_run))
-        break;  // ("Đoàn Luật sư" is a body, not a person)
-      const size_t run = capitalized_run;
-      capitalized_run = 0;
-      if (size_t b = phrase_at(v_.bodies, j)) { j += b; compound_start = true; prev_opens = false; continue; }
+    while (j < n_ && j - i < 24 && continues_title(after_head, j, s)) {
+      if (j > after_head && name_part(j) && !name_word(j)) { ++j; continue; }  // "Jong-un", "Elizabeth II"
+      if (!plain(j)) { s.compound_start = true; s.prev_opens = false; }
+      if (opens_sentence(j)) break;  // "... Nguyễn Xuân Phúc Ngày 6/2"
+      if (size_t p = place_in_title(after_head, j)) {
+        if (t_[j].sep == kOpen) s.after_paren = j + p;
+        j += p;
+        s.reset(false);  // after a place a lower-case word ends the title ("... Quảng Ninh khẳng định")
+        continue;
+      }
+      if (ends_after_person(j, s)) break;
+      const size_t run = s.capitalized_run;
+      const bool was_foreign = s.foreign_run;
+      s.capitalized_run = 0;
+      s.foreign_run = false;
+      if (size_t b = phrase_at(v_.bodies, j)) {
+        if (phrase_at(v_.org_prefixes, j)) s.org_end = j + b;
+        j += b;
+        s.reset(true);
+        continue;
+      }
       // A capitalized "Chí", "Bà" inside a title is a place name ("Hồ Chí Minh", "Bà Rịa").
       if ((!t_[j].cap && phrase_at(v_.boundaries, j)) || (honorific_at(j) && (!t_[j].cap || honorific_at(j) > 1)))
         break;
-      const OfficialToken& t = t_[j];
-      if (t.digit) break;
-      if (t.cap) {
-        if (phrase_at(v_.heads, j)) break;
-        prev_opens = compound_start && !t.allcaps;
-        compound_start = t.allcaps;
-        capitalized_run = t.allcaps ? 0 : run + 1;
+      if (t_[j].digit) {
+        if (!unit_number(after_head, j)) break;
         ++j;
         continue;
       }
-      if (!lower_word_in_name(j, prev_opens)) break;
-      ++j;
-      compound_start = true;
-      prev_opens = false;
+      if (t_[j].cap) {
+        if (!capitalized_in_title(j, run, was_foreign, s)) break;
+        ++j;
+        continue;
+      }
+      const size_t w = lower_in_title(j, s);
+      if (!w) break;
+      j += w;
     }
     return j;
+  }
+
+  // Whether token j, after the title's words so far, may go on with it: no
+  // punctuation before it, or punctuation inside a name.
+  bool continues_title(size_t after_head, size_t j, const NameScan& s) const {
+    return plain(j) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
+           paren_place(after_head, j) || (j == s.after_paren && t_[j].sep == kClose);
+  }
+
+  // The tokens of a place at j that a title takes whole: "Hà Lan" ("Trung Quốc
+  // Vương Nghị" holds no "Quốc vương"), "(Hà Nội)", an office in a country
+  // ("Đại sứ Triều Tiên tại Ấn Độ"). 0 if none.
+  size_t place_in_title(size_t after_head, size_t j) const {
+    if (t_[j].sep == kOpen) return paren_place(after_head, j);
+    if (word_is(j, "tại", "tai") && j + 1 < n_ && plain(j + 1) && t_[j + 1].cap && phrase_at(v_.places, j + 1) &&
+        !trailing_name(after_head, j))
+      return 1 + phrase_at(v_.places, j + 1);
+    return t_[j].cap ? phrase_at(v_.places, j) : 0;
+  }
+
+  // After a person's name a lower-case word is the sentence going on, even
+  // one of the title vocabulary ("... Trương Quang Nghĩa kiểm tra", "Tổng
+  // thống Donald Trump và Phu nhân"); "Đoàn Luật sư" is a body, not a person.
+  bool ends_after_person(size_t j, const NameScan& s) const {
+    if (t_[j].cap || s.capitalized_run < 2) return false;
+    const size_t first = j - s.capitalized_run;
+    return s.foreign_run || (in(v_.surnames, first) && !in(v_.title_words, first) && !place_at(first));
+  }
+
+  // Takes the capitalized word j into the title, or says it ends the title
+  // (a head, a degree: "... Nhà nước TS Cao Sĩ Kiêm").
+  bool capitalized_in_title(size_t j, size_t run, bool was_foreign, NameScan& s) const {
+    if (phrase_at(v_.heads, j) || in(v_.degrees, j)) return false;
+    if (size_t o = phrase_at(v_.org_prefixes, j)) s.org_end = j + o;
+    const bool allcaps = t_[j].allcaps;
+    s.prev_opens = s.compound_start && !allcaps;
+    s.compound_start = allcaps;
+    s.capitalized_run = allcaps ? 0 : run + 1;
+    s.foreign_run = !allcaps && (was_foreign || foreign_word(j));
+    return true;
+  }
+
+  // The lower-case words at j that the title takes (0: none, the title ends):
+  // title words ("tỉnh", "thành phố", "cơ sở"), the lower-case words of an
+  // organization's name ("Trung tâm dịch vụ việc làm Hà Nội"), the second
+  // syllable of a name ("Ban Tuyên giáo").
+  size_t lower_in_title(size_t j, NameScan& s) const {
+    if (size_t w = phrase_at(v_.title_phrases, j)) {
+      s.compound_start = true;
+      s.prev_opens = false;
+      return w;
+    }
+    if (j == s.org_end)
+      if (size_t r = lower_words_to_place(j)) return r - j;
+    if (!lower_word_in_name(j, s.prev_opens)) return 0;
+    s.compound_start = true;
+    s.prev_opens = false;
+    return 1;
+  }
+
+  // The end of up to five lower-case words from j that an organization's name
+  // holds when a place or an abbreviation closes them: "Trung tâm dịch vụ việc
+  // làm Hà Nội", "Ban Quản lý các KCN". 0 if they are not that.
+  size_t lower_words_to_place(size_t j) const {
+    size_t k = j;
+    while (k < n_ && k - j < 5 && plain_line(k) && !t_[k].cap && !t_[k].digit && !phrase_at(v_.boundaries, k)) ++k;
+    if (k == j || k >= n_ || !plain_line(k) || !t_[k].cap) return 0;
+    return t_[k].allcaps || phrase_at(v_.places, k) ? k : 0;
+  }
+
+  // A number that ends a unit's name: "Quân khu 7", "Quận 3", "Hạm đội 7"; not
+  // right after the head, nor before a lower-case word ("Sở Y tế 5 năm qua").
+  bool unit_number(size_t after_head, size_t j) const {
+    const std::string& w = t_[j].word.folded;
+    if (j == after_head || w.size() > 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
+    return j + 1 >= n_ || !plain_line(j + 1) || t_[j + 1].cap;
+  }
+
+  // The length of a place in parentheses at j that the title so far (no
+  // person's name ends it) goes on with: "Phó Chủ tịch UBND quận Hoàn Kiếm
+  // (Hà Nội)", "Tổng Giám đốc Tập đoàn Siemens (Đức)". 0 if none.
+  size_t paren_place(size_t after_head, size_t j) const {
+    if (t_[j].sep != kOpen || !t_[j].cap) return 0;
+    const size_t p = phrase_at(v_.places, j);
+    if (!p || (j + p < n_ && !(t_[j + p].sep & kClose)) || trailing_name(after_head, j)) return 0;
+    return p;
+  }
+
+  // A comma inside a body's name: "Bộ Lao động, thương binh và xã hội" (a
+  // listed body of three words or more after it, in lower case).
+  bool joins_listed_body(size_t j) const {
+    return t_[j].sep == kComma && !t_[j].cap && phrase_at(v_.bodies, j) >= 3 && !phrase_at(v_.heads, j);
   }
 
   // Whether the lower-case word at j goes on the name inside a title; prev_opens:
   // the word before it may open a two-syllable name.
   bool lower_word_in_name(size_t j, bool prev_opens) const {
     // "Bộ Kế hoạch và Đầu tư"; not "... và Trần Văn B", "... và Chủ tịch".
+    // "Hội Hồi sức cấp cứu và chống độc": a body in lower case between lower-case words.
     if (word_is(j, "và", "va"))
-      return j + 1 < n_ && plain(j + 1) && name_word(j + 1) && !v_.surnames.contains(t_[j + 1].word, accented_) &&
-             !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1);
-    if (v_.title_words.contains(t_[j].word, accented_)) return true;
+      return j + 1 < n_ && plain(j + 1) &&
+             ((name_word(j + 1) && !in(v_.surnames, j + 1) && !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1)) ||
+              (!t_[j - 1].cap && !t_[j + 1].cap && phrase_at(v_.bodies, j + 1)));
     // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
     return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
   }
@@ -447,12 +786,14 @@ class OfficialsParser {
   // trường", "Sở Lao động – Thương binh và Xã hội", "tỉnh Bà Rịa - Vũng Tàu".
   // Not after a person's name ("Thiếu tá Nguyễn Văn A - Cán bộ ..."), nor
   // before another title ("Bí thư Tỉnh ủy - Chủ tịch HĐND tỉnh"), a name, a
-  // caption ("- Ảnh: ...") or a new clause ("- Đây là ...").
+  // caption ("- Ảnh: ...") or a new clause ("- Đây là ..."). Two abbreviations
+  // are joined ("Bộ KH - ĐT").
   bool joins_compound_name(size_t head_end, size_t i) const {
-    if (t_[i].sep != kDash || !t_[i].cap || t_[i].allcaps || t_[i].digit) return false;
+    if (t_[i].sep != kDash || !t_[i].cap || t_[i].digit) return false;
+    if (t_[i].allcaps) return t_[i - 1].allcaps;  // "Bộ KH - ĐT", "Sở GD - ĐT"
     if (phrase_at(v_.heads, i) || phrase_at(v_.modifiers, i) || honorific_at(i) || phrase_at(v_.captions, i))
       return false;
-    if (v_.surnames.contains(t_[i].word, accented_) && name_run(i) >= 2) return false;
+    if (in(v_.surnames, i) && name_run(i) >= 2) return false;
     if (i + 1 < n_ && plain(i + 1) && !t_[i + 1].cap && phrase_at(v_.boundaries, i + 1)) return false;
     return !trailing_name(head_end, i);
   }
@@ -463,40 +804,95 @@ class OfficialsParser {
     size_t head_end = 0;
     size_t e = title_end(i, &head_end);
     if (e == i || (e < n_ && name_word(e) && plain_line(e))) return 0;
-    size_t best = trailing_name(head_end, e);
+    size_t best = trailing_name(head_end, e, 1);
     if (!best) return 0;
     // The title must keep at least its head.
-    titles.push_back(title_text(i, best));
-    return mention(best, e - best, std::move(titles), hon, hon_len);
+    const std::string title = title_text(i, best);
+    titles.push_back(title);
+    const size_t k = mention(best, e - best, std::move(titles), hon, hon_len);
+    return i > 0 && plain(i) && phrase_at(v_.plurals, i - 1) ? more_people(k, title) : k;
+  }
+
+  // After a plural title and its first person ("các Phó Thủ tướng Vương Đình
+  // Huệ, Vũ Đức Đam và Trịnh Đình Dũng"), the people listed after a comma or
+  // "và", each with that title; returns the token after them.
+  size_t more_people(size_t k, const std::string& title) {
+    while (k < n_) {
+      size_t j = k;
+      if (word_is(k, "và", "va") && plain(k)) ++j;
+      else if ((t_[k].sep & ~unsigned{kNewline}) != kComma) break;
+      const size_t len = j < n_ ? name_run(j) : 0;
+      if (len < 2 || len > 5 || !person_like(j, len)) break;
+      k = last_end_ = mention(j, len, {title}, 0, 0);
+    }
+    return k;
   }
 
   // The start of the person's name that a title [.., e) with head ending at
-  // head_end ends with ("... Quảng Ninh Nguyễn Xuân Ký"), or 0 if none.
-  size_t trailing_name(size_t head_end, size_t e) const {
+  // head_end ends with ("... Quảng Ninh Nguyễn Xuân Ký"), or 0 if none. A
+  // name of one word ("Thủ tướng Netanyahu") only with min_words 1.
+  size_t trailing_name(size_t head_end, size_t e, size_t min_words = 2) const {
     // The run of name-like words the title ends with.
     size_t r = e;
-    while (r > head_end && name_word(r - 1) && (r == e || plain_line(r))) --r;
+    while (r > head_end && name_part(r - 1) && (r == e || joined(r))) --r;
+    // Not the end of a body or place that starts before it ("Hội đồng châu Âu Donald Tusk").
+    for (size_t back = 1; back <= 2 && back <= r - head_end; ++back)
+      r = std::max(r, r - back + std::max(phrase_at(v_.bodies, r - back), phrase_at(v_.places, r - back)));
     // Skip place names at its start; prefer names of 3, 4, 2, then 5 syllables.
     size_t best = 0;
     int best_rank = 99;
     static constexpr int kRank[6] = {99, 99, 2, 0, 1, 3};
     for (size_t s = r; s + 2 <= e; ++s) {
       if (size_t p = phrase_at(v_.places, s)) { s += p - 1; continue; }
-      if (!v_.surnames.contains(t_[s].word, accented_) || e - s > 5) continue;
+      if (!in(v_.surnames, s) || e - s > 5) continue;
       if (phrase_at(v_.heads, s) || phrase_at(v_.bodies, s)) continue;
       if (e - s == 2 && after_local_unit(s)) continue;
       int rank = kRank[e - s];
       if (rank < best_rank) { best_rank = rank; best = s; }
     }
-    return best;
+    return best ? best : foreign_name(r, e, min_words);
+  }
+
+  // The start of a name with no surname of the table that ends the run [r, e)
+  // of capitalized words: the words after the run's last place or body
+  // ("Tổng thống Mỹ Donald Trump", "Bộ trưởng Quốc phòng Nga Sergey Shoigu"),
+  // two to four of them and foreign-looking, or following a country ("Chủ
+  // tịch Trung Quốc Tập Cận Bình"); one word only with min_words 1. Or 0.
+  size_t foreign_name(size_t r, size_t e, size_t min_words) const {
+    size_t s = r;
+    bool after_country = false;
+    for (size_t k = r; k < e; ++k) {
+      const size_t place = phrase_at(v_.places, k);
+      const size_t body =
+          std::max({phrase_at(v_.bodies, k), phrase_at(v_.org_prefixes, k), static_cast<size_t>(in(v_.org_words, k))});
+      if (place || body) {  // "Chủ tịch Fed Janet Yellen"
+        after_country = place >= body && phrase_at(v_.countries, k) == place;
+        s = k + std::max(place, body);
+        k = s - 1;
+      }
+    }
+    // A run after a local unit is a place ("huyện Krông Pắk", "xã Ia Mơ Nông").
+    if (s >= e || !name_word(s) || after_local_unit(s) || blocked(s)) return 0;
+    size_t words = 0;
+    bool foreign = after_country;
+    for (size_t k = s; k < e; ++k) {
+      // No titles or honorifics.
+      if (phrase_at(v_.heads, k) || honorific_at(k)) return 0;
+      words += name_word(k);
+      foreign = foreign || foreign_word(k);
+    }
+    // No initials ("V.Putin", "T.Ư").
+    if (words < min_words || words > 4 || (words > 1 && !foreign) || initials_in(s, e)) return 0;
+    return s;
   }
 
   // Records a person named by tokens [s, s+len) and the titles in apposition
   // after it; returns the token index after them.
-  size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len) {
+  size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len,
+                 bool appositions = true) {
     OfficialMention m;
     for (size_t k = s; k < s + len; ++k) {
-      if (k > s) m.name += ' ';
+      if (k > s) m.name += t_[k].hyphen || (name_piece(k) && t_[k].sep == kDash) ? '-' : ' ';
       m.name += normalize(slice(k, k + 1));
     }
     m.titles = std::move(titles);
@@ -505,22 +901,24 @@ class OfficialsParser {
     m.length = counter_.position(t_[s + len - 1].word.end) - m.start;
     size_t k = s + len;
     bool in_paren = false;
-    while (k < n_) {
+    while (appositions && k < n_) {
       unsigned sep = t_[k].sep;
       if (sep & (kPeriod | kSemi | kColon | kBlank | kClose | kOther)) break;
       if (sep & kOpen) in_paren = true;
       if (!(sep & (kComma | kDash | kOpen))) break;
       size_t head_end = 0;
-      size_t e = title_end(k, &head_end);
+      size_t e = title_end(k, &head_end, true);
       if (e == k) break;
       // "A, Bí thư Thành ủy, Chủ tịch UBND TPHCM Nguyễn Thành Phong": a title
-      // that ends with a name is the next person's, not A's.
+      // that ends with a name is the next person's, not A's; so is a head of
+      // state's and one word ("Tổng thống Trump, Tổng thống Putin và ...").
       if (trailing_name(head_end, e)) break;
+      if (starts_person_head(k, head_end) && trailing_name(head_end, e, 1)) break;
       m.titles.push_back(title_text(k, e));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
     }
-    out_.add(m);
+    if (!all_initials(s, s + len)) out_.add(m);  // not "ông N.V.A"
     return k;
   }
 
@@ -552,6 +950,14 @@ class OfficialsParser {
   std::string title_text(size_t from, size_t to) const {
     const size_t d = phrase_at(v_.dropped_modifiers, from);
     if (d && to - from > d && (phrase_at(v_.heads, from + d) || phrase_at(v_.modifiers, from + d))) from += d;
+    // A parenthesis the title opens, it closes: "... Hoàn Kiếm (Hà Nội)".
+    const std::string_view span = slice(from, to);
+    if (std::count(span.begin(), span.end(), '(') > std::count(span.begin(), span.end(), ')')) {
+      size_t end = t_[to - 1].word.end;
+      while (end < text_.size() && text_[end] == ' ') ++end;
+      if (end < text_.size() && text_[end] == ')')
+        return normalize(collapse(text_.substr(t_[from].word.begin, end + 1 - t_[from].word.begin)));
+    }
     return span_text(from, to);
   }
 
@@ -562,6 +968,7 @@ class OfficialsParser {
   OfficialList& out_;
   const OfficialsVocabulary& v_;
   bool accented_ = false;
+  bool segmented_ = false;            // word-segmented text, punctuation standing apart (VietNews)
   bool list_mode_ = false;            // after "các đồng chí:", a list item needs no surname
   size_t last_end_ = SIZE_MAX;        // token index where the last mention's appositions ended
   std::vector<std::string> pending_;  // titles (comma-joined) waiting for the name they precede
@@ -625,8 +1032,8 @@ void set_case(std::string_view text, OfficialToken& t) {
   std::string_view w = text.substr(t.word.begin, t.word.end - t.word.begin);
   size_t i = 0;
   int letters = 0, upper = 0;
-  bool first = true;
-  t.cap = t.digit = false;
+  bool first = true, after_lower = false;
+  t.cap = t.digit = t.inner_cap = false;
   while (i < w.size()) {
     auto cp = static_cast<utf8proc_int32_t>(utf8::decode(w, i));
     utf8proc_category_t cat = utf8proc_category(cp);
@@ -635,6 +1042,8 @@ void set_case(std::string_view text, OfficialToken& t) {
       ++letters;
       bool up = cat != UTF8PROC_CATEGORY_LL;
       upper += up;
+      t.inner_cap |= up && after_lower && !(letters == 3 && w.substr(0, 2) == "Mc");  // but "McCain"
+      after_lower = !up;
       if (first) t.cap = up;
       first = false;
     } else if (first && cat != UTF8PROC_CATEGORY_MN) {
@@ -642,6 +1051,71 @@ void set_case(std::string_view text, OfficialToken& t) {
     }
   }
   t.allcaps = letters >= 2 && upper == letters;
+}
+
+// A token's case and what the vocabulary knows of it. News repeats a few
+// thousand words, so each thread keeps what the look-ups gave for recent
+// ones (direct-mapped by the lower-case form, which fixes the folded one).
+void describe(std::string_view text, OfficialToken& t) {
+  struct Slot {
+    std::string lower;
+    const VocabularyEntry* vocab = nullptr;
+    uint32_t lower_words = 0;
+  };
+  static constexpr size_t kSlots = 4096;
+  thread_local std::vector<Slot> cache(kSlots);
+  const OfficialsVocabulary& v = vocabulary();
+  set_case(text, t);
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : t.word.lower) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  Slot& slot = cache[h & (kSlots - 1)];
+  if (slot.lower != t.word.lower) {
+    slot.lower = t.word.lower;
+    slot.vocab = v.entry(t.word.folded);
+    slot.lower_words = v.lower_bits(t.word.lower);
+  }
+  t.vocab = slot.vocab;
+  t.lower_words = slot.lower_words;
+  t.opener = t.cap && (t.lower_words & v.openers.bit());
+}
+
+// A title before one word names someone the text names in full elsewhere
+// ("Thủ tướng Netanyahu" and "Benjamin Netanyahu", "Bộ trưởng Tiến" and
+// "Nguyễn Thị Kim Tiến"): the mention takes the full name (its start and
+// length stay those of the word). One word that is a word of no full name,
+// or of several, is dropped: alone it may be a brand or a place ("Chủ tịch Vinamilk").
+void resolve_short_names(OfficialList& out) {
+  auto single = [&](size_t k) { return out.get(k).name.find(' ') == std::string::npos; };
+  bool any = false;
+  for (size_t k = 0; k < out.size() && !any; ++k) any = single(k);
+  if (!any) return;
+  // The word a full name is called by: its last ("Trump", "Tiến"), or its
+  // first when that is a surname, as Korean and Chinese names put it ("Kim", "Tập").
+  const OfficialsVocabulary& v = vocabulary();
+  std::unordered_map<std::string, std::string> full;  // that word -> the full name ("" if several)
+  auto add = [&](const std::string& word, const std::string& name) {
+    auto [it, fresh] = full.emplace(word, name);
+    if (!fresh && it->second != name) it->second.clear();
+  };
+  for (size_t k = 0; k < out.size(); ++k) {
+    const std::string name = out.get(k).name;
+    const size_t first = name.find(' '), last = name.rfind(' ');
+    if (first == std::string::npos) continue;
+    add(name.substr(last + 1), name);
+    if (v.surnames.contains_lower(lower(name.substr(0, first)))) add(name.substr(0, first), name);
+  }
+  std::vector<bool> keep(out.size(), true);
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (!single(k)) continue;
+    OfficialMention m = out.get(k);
+    auto it = full.find(m.name);
+    keep[k] = it != full.end() && !it->second.empty();
+    if (keep[k]) {
+      m.name = it->second;
+      out.replace(k, m);
+    }
+  }
+  out.keep_if([&](size_t k) { return keep[k]; });
 }
 
 // A person never given a title in the text, and not called "đồng chí", is
@@ -682,6 +1156,8 @@ OfficialList official_list(std::string_view text) {
     if (!scanner.next(t.word)) break;
     const std::string_view gap = text.substr(prev_end, t.word.begin - prev_end);
     t.sep = classify_separator(gap, prev_abbrev);
+    t.hyphen = is_one_dash(gap);
+    t.spaced_punct = gap.size() >= 2 && gap[0] == ' ' && (gap[1] == ',' || gap[1] == '.');
     // An unspaced dash joins a compound ("GD-ĐT", "Bà Rịa-Vũng Tàu"), not a
     // name and the title after it ("Ông Trần Minh Sang–Trưởng Phòng ...").
     if (t.sep == 0 && is_one_dash(gap) && (v.heads.starts(t.word) || v.modifiers.starts(t.word))) t.sep = kDash;
@@ -690,18 +1166,19 @@ OfficialList official_list(std::string_view text) {
       flush();
       std::swap(toks[0], toks[last]);
       OfficialToken& first = toks[0];
-      set_case(text, first);
+      describe(text, first);
       prev_end = first.word.end;
-      prev_abbrev = v.abbreviations.contains(first.word, false);
+      prev_abbrev = first.vocab && (first.vocab->folded_words & v.abbreviations.bit());
       n = 1;
       continue;
     }
-    set_case(text, t);
+    describe(text, t);
     prev_end = t.word.end;
-    prev_abbrev = v.abbreviations.contains(t.word, false);
+    prev_abbrev = t.vocab && (t.vocab->folded_words & v.abbreviations.bit());
     ++n;
   }
   if (n) flush();
+  resolve_short_names(out);
   drop_untitled(out);
   return out;
 }

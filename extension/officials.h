@@ -5,10 +5,13 @@
 // segments, so time is linear and memory bounded by the largest segment.
 // A person is recognized from evidence around a run of capitalized words:
 // an honorific before it (đồng chí, ông, bà, ...), a title before it
-// ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký"), or a surname from the table
-// followed by a title in apposition (", Ủy viên ...", " - Trưởng Ban ...",
-// " (Phó Chủ tịch ...)"). Titles run until punctuation, a boundary verb or a
-// lower-case word that is not title vocabulary.
+// ("Bí thư Tỉnh ủy Quảng Ninh Nguyễn Xuân Ký", "Tổng thống Mỹ Donald Trump":
+// a country or place between them belongs to the title), or a surname from
+// the table, or a foreign-looking name, followed by a title in apposition
+// (", Ủy viên ...", " - Trưởng Ban ...", " (Phó Chủ tịch ...)"). Titles run
+// until punctuation, a boundary verb or a lower-case word that is not title
+// vocabulary. A title before one word ("Tổng thống Trump") names the person
+// the text names in full elsewhere.
 #pragma once
 #include <cstddef>
 #include <string>

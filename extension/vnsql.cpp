@@ -121,9 +121,19 @@ extern "C" __attribute__((visibility("default"))) int sqlite3_vnsql_init(sqlite3
     // of one SQLite library.
     static std::once_flag api_set;
     std::call_once(api_set, [api] { SQLITE_EXTENSION_INIT2(api); });
+    // Every call goes through that one table, so a second, different SQLite
+    // library in the same process (Python's sqlite3 beside pysqlite3) would
+    // have its connections driven by the first library's code: refused here,
+    // in the caller's own allocator, rather than a crash later.
+    if (api != sqlite3_api) {
+      if (error) *error = api->mprintf("vnsql: already loaded into another SQLite library (%s) in this process; "
+                                        "load it into one SQLite library per process",
+                                        sqlite3_api->libversion());
+      return SQLITE_ERROR;
+    }
     return vnsql::register_all(db, error);
   } catch (...) {
-    if (error && sqlite3_api) *error = sqlite3_mprintf("vnsql: initialization failed");
+    if (error) *error = api->mprintf("vnsql: initialization failed");
     return SQLITE_ERROR;
   }
 }

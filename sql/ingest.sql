@@ -46,6 +46,19 @@ INSERT INTO temp.ingest_stop SELECT 'unset' WHERE coalesce(@dir, '') = '';
 
 BEGIN IMMEDIATE;
 
+DROP TABLE IF EXISTS temp.ingest_dir;
+CREATE TEMP TABLE ingest_dir(path TEXT);
+DROP TABLE IF EXISTS temp.ingest_files;
+CREATE TEMP TABLE ingest_files(path TEXT PRIMARY KEY, type INTEGER, raw BLOB, sha256 TEXT, skipped TEXT,
+                               unchanged INTEGER, text TEXT);
+
+-- The file-system part, between the two lines "-- file system part: begin"
+-- and "-- file system part: end": it fills temp.ingest_dir(path) and
+-- temp.ingest_files(path, type, raw) from the folder, through the shell's own
+-- fsdir(). The cluster's loader (cluster/client/) does this part itself, the
+-- same way, and runs the rest of this script as it is.
+-- file system part: begin
+
 -- The canonical folder, one component of @dir at a time, in three steps a
 -- component (phase 0: split `rest`; 1: is that component a symbolic link;
 -- 2: move it to `done`, or put the link's target in front of `rest`). `done`
@@ -53,8 +66,7 @@ BEGIN IMMEDIATE;
 -- starts from the current folder, which SQL reads as the link /proc/self/cwd
 -- (Linux). A component that does not exist stops the run (fsdir: "cannot
 -- stat file").
-DROP TABLE IF EXISTS temp.ingest_dir;
-CREATE TEMP TABLE ingest_dir AS
+INSERT INTO temp.ingest_dir
   WITH RECURSIVE walk(phase, done, rest, part, link, hops) AS (
     SELECT 0, iif(@dir LIKE '/%', '', (SELECT data FROM fsdir('/proc/self/cwd') LIMIT 1)), @dir, NULL, NULL, 0
     UNION ALL
@@ -73,7 +85,7 @@ CREATE TEMP TABLE ingest_dir AS
                    ELSE done END,
            iif(link IS NULL, rest, link || '/' || rest), NULL, NULL, hops + (link IS NOT NULL)
       FROM walk WHERE phase = 2)
-  SELECT iif(done = '', '/', done) AS path FROM walk WHERE phase = 0 AND rest = '';
+  SELECT iif(done = '', '/', done) FROM walk WHERE phase = 0 AND rest = '';
 INSERT INTO temp.ingest_stop SELECT 'links' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_dir);
 SELECT 'ingest.sql: ' || path || ' is not a folder' FROM temp.ingest_dir
   WHERE (SELECT mode & 61440 FROM fsdir(ingest_dir.path) LIMIT 1) <> 16384;
@@ -83,16 +95,15 @@ INSERT INTO temp.ingest_stop SELECT 'folder' FROM temp.ingest_dir
 -- Every entry named *.txt and every symbolic link under the folder. Only
 -- regular files are read (fsdir's data; a FIFO would wait for a writer);
 -- for a link, data is its target. mode & 61440 is the file type (S_IFMT).
-DROP TABLE IF EXISTS temp.ingest_files;
-CREATE TEMP TABLE ingest_files(path TEXT PRIMARY KEY, type INTEGER, raw BLOB, sha256 TEXT, skipped TEXT,
-                               unchanged INTEGER, text TEXT);
 INSERT INTO temp.ingest_files(path, type, raw)
   SELECT name, mode & 61440, iif((mode & 61440) IN (32768, 40960), data, NULL)
   FROM fsdir((SELECT path FROM temp.ingest_dir))
   WHERE (name LIKE '%.txt' AND (mode & 61440) <> 16384) OR (mode & 61440) = 40960
      OR name = (SELECT path FROM temp.ingest_dir) || '/published.csv';
+-- file system part: end
 
--- published.csv (read with the listing above, then taken out of it): one
+-- published.csv (read with the listing above, then taken out of it; the cluster's
+-- loader does not list it, so its ingest takes the texts' dates): one
 -- "path,date" a line, the path relative to the folder; the date after the
 -- last comma; quotes around either and a header line are allowed.
 DROP TABLE IF EXISTS temp.ingest_published;
@@ -112,6 +123,7 @@ INSERT INTO temp.ingest_published(path, given)
 DELETE FROM temp.ingest_files WHERE path = (SELECT path FROM temp.ingest_dir) || '/published.csv';
 UPDATE temp.ingest_published SET published = CASE WHEN date(substr(given, 1, 10)) IS substr(given, 1, 10) THEN substr(given, 1, 10)
                                                    WHEN length(vn_date(given)) = 10 THEN vn_date(given) END;
+
 UPDATE temp.ingest_files SET skipped = CASE
     WHEN type = 40960 THEN 'a symbolic link (to ' || CAST(raw AS TEXT) || '), not followed'
     WHEN type <> 32768 THEN 'not a regular file ('

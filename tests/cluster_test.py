@@ -18,14 +18,18 @@ then on each node in turn as the leader (dqlite serves SQL from the leader):
 every article once, PRAGMA integrity_check and the FTS5 integrity-check of an
 index in each tokenizer mode, and the rows of the documents, of resolutions()
 and officials(), of searches in the three modes and of examples/queries.sql,
-equal to the local database's. Every process it starts is stopped at the end.
+equal to the local database's. Folders by sql/ingest.sql, the shell's and the
+loader's databases compared the same way: examples/corpus, and a folder of odd
+entries given as '..' after a link (the same skips and counts printed by both,
+and again once its rows are made relative). Every process it starts is
+stopped at the end.
 Skipped (77) where the build has no node (libdqlite-dev not installed).
 
 --bench N: ingests the first N articles into a local file (the shell) and into
 a fresh 3-node cluster (the loader), both timed in the same run.
 The module is $VNSQL_MODULE, else vnsql.so in the build folder.
 """
-import argparse, json, os, random, signal, socket, sqlite3, subprocess, sys, tempfile, time
+import argparse, glob, json, os, random, re, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, time
 
 from sample_articles import sample_articles
 
@@ -124,9 +128,9 @@ class Cluster:
         for pid in filter(node_running, self.started):  # anything stop.sh did not end
             os.kill(pid, signal.SIGKILL)
 
-    def run(self, *args, timeout=120, cwd=None):
+    def run(self, *args, timeout=120, cwd=None, user=None):
         return subprocess.run([client, args[0], "-s", self.servers, *args[1:]], capture_output=True, text=True,
-                              timeout=timeout, cwd=cwd)
+                              timeout=timeout, cwd=cwd, preexec_fn=user)
 
     def leader(self):
         r = self.run("leader", "-retry-for", "30s", timeout=60)
@@ -137,16 +141,22 @@ class Cluster:
 
 
 def local_ingest(db_path, jsonl, source):
+    return local_ingest_said(db_path, jsonl, source)[0]
+
+
+def local_ingest_said(db_path, jsonl, source):
     with open(jsonl, "rb") as f:
         return shell_ingest(db_path, "ingest_jsonl.sql", f"@source {source}", f)
 
 
-def shell_ingest(db_path, script, parameter, stdin=subprocess.DEVNULL):
-    """The README's way: sql/schema.sql and an ingest script in the sqlite3 shell, from the source folder."""
+def shell_ingest(db_path, script, parameter, stdin=subprocess.DEVNULL, cwd=None, user=None):
+    """The README's way: sql/schema.sql and an ingest script in the sqlite3 shell, from the source folder (or
+    cwd); whether it succeeded, and what it printed."""
+    sql = os.path.join(a.source, "sql")
     r = subprocess.run(["/usr/bin/sqlite3", db_path, "-cmd", ".load " + os.path.splitext(module)[0],
-                        "-cmd", ".parameter set " + parameter, ".read sql/schema.sql", ".read sql/" + script],
-                       stdin=stdin, cwd=a.source, capture_output=True, timeout=600)
-    return r.returncode == 0
+                        "-cmd", ".parameter set " + parameter, f'.read "{sql}/schema.sql"', f'.read "{sql}/{script}"'],
+                       stdin=stdin, cwd=cwd or a.source, capture_output=True, timeout=600, preexec_fn=user)
+    return r.returncode == 0, (r.stdout + r.stderr).decode(errors="replace")
 
 
 def plain(v):
@@ -336,7 +346,7 @@ def faults(tmp):
 
         # A folder too: examples/corpus by sql/ingest.sql, in a database of its own.
         folder_db = os.path.join(tmp, "folder.db")
-        ok = shell_ingest(folder_db, "ingest.sql", "@dir \"'examples/corpus'\"")
+        ok = shell_ingest(folder_db, "ingest.sql", "@dir \"'examples/corpus'\"")[0]
         r = cluster.run("load", "-db", "folder", "-dir", "examples/corpus", "-sql", os.path.join(a.source, "sql"),
                         cwd=a.source)
         check(ok and r.returncode == 0, "examples/corpus ingested by sql/ingest.sql, locally and through the cluster")
@@ -347,12 +357,120 @@ def faults(tmp):
         local.load_extension(module)
         ok, tally = compare_with_local(local, r.stdout.splitlines(), "folder") if r.returncode == 0 else (False, r.stderr)
         check(ok, f"the folder's database: {tally} equal the local one's")
+        folder_outcomes(cluster, tmp)
+        jsonl_outcomes(cluster, tmp)
     finally:
         if loader and loader.poll() is None:
             loader.kill()
         cluster.stop()
         alive = list(filter(node_running, cluster.started))
         check(not alive, "every node stopped" + (f" (still: {alive})" if alive else ""))
+
+
+def said(text, loader):
+    """What an ingest of a folder printed: its skip lines, sorted, and its counts added up (the loader prints
+    the script's lines of each batch as "batch K of N: LINE; LINE")."""
+    lines = text.splitlines()
+    if loader:
+        lines = [m for l in lines if re.match(r"batch \d+ of \d+: ", l) for m in l.split(": ", 1)[1].split("; ")]
+    counts = {"new": 0, "unchanged": 0, "skipped": 0, "taken over": 0, "from": set()}
+    for line in lines:
+        if m := re.fullmatch(r"(\d+) new or changed file\(s\) ingested from (.*), (\d+) unchanged, (\d+) skipped", line):
+            counts["from"].add(m[2])
+            for k, v in zip(("new", "unchanged", "skipped"), (m[1], m[3], m[4])):
+                counts[k] += int(v)
+        elif m := re.fullmatch(r"(\d+) row\(s\) stored under a relative path now have their canonical path", line):
+            counts["taken over"] += int(m[1])
+    return sorted(l for l in lines if l.startswith("skipped ")), counts
+
+
+def folder_outcomes(cluster, tmp):
+    """A folder of articles (one empty, one .TXT, one in a subfolder) and of what sql/ingest.sql skips (links,
+    a dangling one, one to a folder, a FIFO, an unreadable file), given as '..' after a link; then again, its
+    rows made relative as stored before paths were canonical. The shell and the loader (in batches of 2)
+    print the same skips and counts and store the same rows."""
+    odd = os.path.join(tmp, "odd")
+    os.makedirs(os.path.join(odd, "sub"))
+    corpus = sorted(glob.glob(os.path.join(a.source, "examples", "corpus", "*.txt")))
+    for name, article in zip(["a.txt", "B.TXT", "sub/c.txt", "unreadable.txt"], corpus):
+        shutil.copy(article, os.path.join(odd, name))
+    write(os.path.join(odd, "empty.txt"), "")
+    os.chmod(os.path.join(odd, "unreadable.txt"), 0)
+    for link, target in [("odd/link.txt", "a.txt"), ("odd/dangling.txt", "nowhere.txt"), ("odd/up", ".."),
+                         ("alias", "odd/sub")]:
+        os.symlink(target, os.path.join(tmp, link))
+    os.mkfifo(os.path.join(odd, "fifo.txt"))
+    user = None
+    if os.geteuid() == 0:  # root reads a file whatever its mode: both run as nobody
+        user = lambda: (os.setgid(65534), os.setuid(65534))
+        for p in (tmp, odd):
+            os.chmod(p, 0o777)
+    real = os.path.realpath(odd)
+    db = os.path.join(tmp, "odd.db")
+    relative = f"UPDATE documents SET path = 'odd/' || substr(path, {len(real) + 2});"
+    for run, want in [("", (4, 0, 5, 0)), (", its rows made relative first", (0, 4, 5, 4))]:
+        if run:
+            local = sqlite3.connect(db)
+            local.execute(relative)
+            local.commit()
+            local.close()
+            r = cluster.run("query", "-db", "odd", write(os.path.join(tmp, "relative.sql"), relative))
+            check(r.returncode == 0, "the rows made relative, locally and in the cluster" + r.stderr)
+        ok, out = shell_ingest(db, "ingest.sql", "@dir \"'alias/..'\"", cwd=tmp, user=user)
+        r = cluster.run("load", "-db", "odd", "-dir", "alias/..", "-batch", "2", "-sql", os.path.join(a.source, "sql"),
+                        cwd=tmp, user=user)
+        shell_said, loader_said = said(out, False), said(r.stdout, True)
+        counts = shell_said[1]
+        check(ok and r.returncode == 0 and shell_said == loader_said and counts["from"] == {real}
+              and (counts["new"], counts["unchanged"], counts["skipped"], counts["taken over"]) == want
+              and f"skipped {real}/unreadable.txt: cannot be read" in shell_said[0],
+              f"a folder with odd entries, as 'alias/..'{run}: the shell and the loader say the same: "
+              f"{'; '.join(shell_said[0])}; {counts}")
+        if shell_said != loader_said or not ok or r.returncode:
+            print(f"      the shell: {out}\n      the loader: {r.stdout}{r.stderr}")
+    r = cluster.run("query", "-db", "odd", os.path.join(tmp, "folder.sql"))
+    local = sqlite3.connect(db)
+    ok, tally = compare_with_local(local, r.stdout.splitlines(), "odd") if r.returncode == 0 else (False, r.stderr)
+    check(ok, f"the odd folder's database: {tally} equal the local one's")
+
+
+def jsonl_said(text):
+    """What an ingest of JSON lines printed, however cut in batches: the numbers of the lines skipped as not
+    articles, the lines replaced by a later one with the same id, and the counts added up."""
+    bad = [int(n) for m in re.finditer(r'not a JSON object with "id" and a string "text" \(lines ([^)]*)\)', text)
+           for n in m[1].split(", ") if n.isdigit()]
+    new = unchanged = 0
+    for m in re.finditer(r"(\d+) new or changed article\(s\) ingested from \S+, (\d+) unchanged", text):
+        new, unchanged = new + int(m[1]), unchanged + int(m[2])
+    return sorted(bad), sorted(re.findall(r"line (\d+) by line (\d+): id ([^;)]*)", text)), (new, unchanged)
+
+
+def jsonl_outcomes(cluster, tmp):
+    """JSON lines with NUL escapes in title and text, lines that are not articles, a blank line, and an id given
+    twice, the two lines in different batches of the loader's path order but for its keeping them together:
+    the shell and the loader (batches of 2) name the same lines and store the same bytes."""
+    body = "Chính phủ ban hành Nghị định 62/2020/NĐ-CP về vị trí việc làm."
+    articles = [{"id": "nul", "title": "Tiêu\u0000đề", "text": "a\u0000b " + body},
+                {"id": "escapes", "text": "chữ \\u0000, \u0001 và \\\u0000 hết. " + body},
+                {"id": 7, "text": "số 7 " + body}]
+    feed = write(os.path.join(tmp, "feed.jsonl"), "".join(json.dumps(x) + "\n" for x in articles)
+                 + 'not json\n[1, 2]\n{"id": "x"}\n\n{"text": "no id"}\n{"id": "x", "text": 5}\n'
+                 '{"id": "r", "text": "first"}\n{"id": "a", "text": "alpha"}\n{"id": "r", "text": "second"}\n')
+    db = os.path.join(tmp, "feed.db")
+    ok, out = local_ingest_said(db, feed, "feed")
+    r = cluster.run("load", "-db", "feed", "-jsonl", feed, "-source", "feed", "-batch", "2",
+                    "-sql", os.path.join(a.source, "sql"))
+    want = ([4, 5, 6, 7, 8], [("9", "11", "r")], (5, 0))
+    check(ok and r.returncode == 0 and jsonl_said(out) == jsonl_said(r.stdout) == want,
+          f"JSON lines with NUL escapes and lines skipped: the shell and the loader say the same: {jsonl_said(out)}")
+    if jsonl_said(out) != jsonl_said(r.stdout):
+        print(f"      the shell: {out}\n      the loader: {r.stdout}{r.stderr}")
+    # dqlite's wire protocol ends a text value at NUL (the stored value is whole): hex() shows all of it.
+    r = cluster.run("query", "-db", "feed", write(os.path.join(tmp, "feed.sql"), FOLDER_CHECKS.replace(
+        "title, published, source, body", "hex(title), published, source, hex(body)")))
+    ok, tally = compare_with_local(sqlite3.connect(db), r.stdout.splitlines(), "feed") if r.returncode == 0 \
+        else (False, r.stderr)
+    check(ok, f"the JSON lines' database: {tally} equal the local one's (NUL in title and body included)")
 
 
 # Bounded: past 8 minutes (ctest's limit is 10), or on SIGTERM, the cleanup

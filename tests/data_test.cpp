@@ -69,23 +69,23 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 
 // The classes each table may use (data/README.md); a class not listed is a typo.
 const std::map<std::string, std::set<std::string>> kClasses = {
-    {"abbreviations", {"period", "not-agency"}},
+    {"abbreviations", {"period", "not-agency", "degree"}},
     {"bodies", {"body", "title-word", "org-prefix"}},
-    {"boundary_words", {"boundary", "caption", "subject-end"}},
-    {"countries", {"country"}},
+    {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner", "subject-end"}},
+    {"countries", {"country", "city"}},
     {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
-    {"honorifics", {"honorific", "comrade", "plural"}},
+    {"honorifics", {"honorific", "comrade", "plural", "name-word"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
-    {"name_contexts", {"not-person", "org-prefix"}},
+    {"name_contexts", {"not-person", "org-prefix", "org-word"}},
     {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
     {"places", {"province", "district", "archipelago"}},
     {"plenums", {"resolution"}},
-    {"surnames", {"surname", "left-out"}},
+    {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
-    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list"}},
+    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head", "unit-head"}},
 };
 
 std::map<std::string, Table> all_tables() {

@@ -5,16 +5,20 @@
       every search case must pass
   score_gate.py --shared DIR --ext MODULE --min resolutions.precision=0.98 ...
       the extraction measures (against DIR/seeds and DIR/gold) must reach each minimum
+  score_gate.py --shared DIR --ext MODULE --gold gold-real --min names.f1=0.92 ...
+      the same against DIR/gold-real, whose texts DIR/eval/corpus_docs.py writes
+      out of DIR/corpus into a temporary folder
 
 Exits 77 (a skip for ctest) when DIR/eval/score.py is absent.
 """
-import argparse, os, re, subprocess, sys
+import argparse, atexit, os, re, shutil, subprocess, sys, tempfile
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--shared", required=True)
 ap.add_argument("--ext", required=True)
 ap.add_argument("--search-cases")
 ap.add_argument("--min", action="append", default=[], help="measure.stat=value, e.g. names.f1=0.95")
+ap.add_argument("--gold", default="gold", help="answers under DIR: gold (texts in DIR/seeds) or a set of corpus articles")
 a = ap.parse_args()
 
 score = os.path.join(a.shared, "eval", "score.py")
@@ -25,8 +29,18 @@ if not os.path.exists(score):
 cmd = ["/usr/bin/python3", score, "--ext", a.ext]
 if a.search_cases:
     cmd += ["--search", a.search_cases]
+gold = os.path.join(a.shared, a.gold)
+docs = os.path.join(a.shared, "seeds")
+if a.gold != "gold":  # answers to corpus articles: write their texts out first
+    corpus_docs = os.path.join(a.shared, "eval", "corpus_docs.py")
+    if not os.path.isdir(gold) or not os.path.exists(corpus_docs):
+        print(f"skipped: {gold} or {corpus_docs} is not here")
+        sys.exit(77)
+    docs = tempfile.mkdtemp(prefix="vnsql-" + a.gold + "-")
+    atexit.register(shutil.rmtree, docs, ignore_errors=True)
+    subprocess.run(["/usr/bin/python3", corpus_docs, gold, docs], check=True)
 if a.min:
-    cmd += ["--docs", os.path.join(a.shared, "seeds"), "--gold", os.path.join(a.shared, "gold")]
+    cmd += ["--docs", docs, "--gold", gold]
 run = subprocess.run(cmd, capture_output=True, text=True)
 sys.stdout.write(run.stdout)
 sys.stderr.write(run.stderr)

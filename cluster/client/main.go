@@ -9,8 +9,8 @@
 // load runs sql/schema.sql, then sql/ingest.sql (-dir) or sql/ingest_jsonl.sql
 // (-jsonl) once per batch of articles, in path order, each batch one
 // transaction. The scripts are run as they are; the loader only does what the
-// sqlite3 shell does for them: it reads the files (their fsdir(@dir) reads a
-// table of the batch's files instead) or the lines (their .import). A batch
+// sqlite3 shell does for them: it reads the lines of their .import, or does
+// ingest.sql's file-system part (which uses the shell's fsdir()) itself. A batch
 // that fails (the leader killed, an election under way) is run again on a new
 // connection, which finds the new leader, until -retry-for has passed; the
 // scripts skip an article already there with the same sha256, so a rerun or a
@@ -33,10 +33,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -175,67 +173,65 @@ type result struct {
 }
 
 // staged is what the shell itself would read for a script: the lines of its
-// .import and the rows of fsdir(@dir).
+// .import, or the rows of ingest.sql's file-system part.
 type staged struct {
-	lines []string
-	files [][]any // name, mode, mtime, data
+	lines [][]any // number, text
+	dir   string  // the folder's canonical path
+	files [][]any // path, type, raw
 }
 
-var fsdirCall = regexp.MustCompile(`fsdir\(\s*[@:$]\w+\s*\)`)
-
 // run executes a script's steps on conn: each statement with the values of its
-// parameters, .print, and .import and fsdir() from in; the shell's other
-// dot-commands (.mode, .bail, ...) only shape its output and are passed over.
+// parameters, .print, .import and the file-system part from in; the shell's
+// other dot-commands (.mode, .bail, .timeout, ...) only shape its output or
+// how it waits, and are passed over.
 func run(ctx context.Context, conn *sql.Conn, items []item, params map[string]any, in staged, emit func(result)) error {
 	for _, it := range items {
+		if it.files {
+			if err := insertRows(ctx, conn, "temp.ingest_dir(path)", [][]any{{in.dir}}); err != nil {
+				return err
+			}
+			if err := insertRows(ctx, conn, "temp.ingest_files(path, type, raw)", in.files); err != nil {
+				return err
+			}
+			continue
+		}
 		if it.dot != nil {
 			switch it.dot[0] {
 			case ".print":
 				text := strings.Trim(strings.Join(it.dot[1:], " "), "'\"")
 				emit(result{Print: &text})
 			case ".import":
-				var rows [][]any
-				for _, line := range in.lines {
-					rows = append(rows, []any{line})
+				// Into the table's one column, with the line's number as the rowid,
+				// as the shell numbers the lines of one run.
+				target := importTarget(it.dot[1:])
+				r, err := queryRows(ctx, conn, "SELECT * FROM "+target+" LIMIT 0", nil)
+				if err != nil {
+					return err
 				}
-				if err := insertRows(ctx, conn, importTarget(it.dot[1:]), rows); err != nil {
+				if err := insertRows(ctx, conn, target+`(rowid, "`+r.Columns[0]+`")`, in.lines); err != nil {
 					return err
 				}
 			}
 			continue
 		}
-		stmt := it
-		if fsdirCall.MatchString(it.sql) {
-			// The shell's table-valued fsdir() becomes a table of the same columns.
-			for _, ddl := range []string{"DROP TABLE IF EXISTS temp.vnsql_fsdir",
-				"CREATE TEMP TABLE vnsql_fsdir(name TEXT, mode INTEGER, mtime INTEGER, data BLOB)"} {
-				if _, err := conn.ExecContext(ctx, ddl); err != nil {
-					return err
-				}
-			}
-			if err := insertRows(ctx, conn, "temp.vnsql_fsdir", in.files); err != nil {
-				return err
-			}
-			stmt = parseScript(fsdirCall.ReplaceAllString(it.sql, "temp.vnsql_fsdir"))[0]
-		}
 		var args []any
-		for _, p := range stmt.params {
+		for _, p := range it.params {
 			v, ok := params[p]
 			if !ok {
-				return fmt.Errorf("no value for %s in %q", p, stmt.sql)
+				return fmt.Errorf("no value for %s in %q", p, it.sql)
 			}
 			args = append(args, v)
 		}
-		if !reads(stmt.sql) {
-			if _, err := conn.ExecContext(ctx, stmt.sql, args...); err != nil {
-				return fmt.Errorf("%w, in: %.200s", err, stmt.sql)
+		if !reads(it.sql) {
+			if _, err := conn.ExecContext(ctx, it.sql, args...); err != nil {
+				return fmt.Errorf("%w, in: %.200s", err, it.sql)
 			}
-			emit(result{SQL: stmt.sql})
+			emit(result{SQL: it.sql})
 			continue
 		}
-		r, err := queryRows(ctx, conn, stmt.sql, args)
+		r, err := queryRows(ctx, conn, it.sql, args)
 		if err != nil {
-			return fmt.Errorf("%w, in: %.200s", err, stmt.sql)
+			return fmt.Errorf("%w, in: %.200s", err, it.sql)
 		}
 		emit(r)
 	}
@@ -307,7 +303,14 @@ func insertRows(ctx context.Context, conn *sql.Conn, table string, rows [][]any)
 
 func readScript(path string) ([]item, error) {
 	text, err := os.ReadFile(path)
-	return parseScript(string(text)), err
+	if err != nil {
+		return nil, err
+	}
+	items, err := parseScriptFiles(string(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return items, nil
 }
 
 // load ingests a folder (-dir) or a JSON-lines file (-jsonl) in batches.
@@ -332,6 +335,10 @@ func (c cluster) load(sqlDir, dir, jsonl, source string, batch int) error {
 	ingest, err := readScript(filepath.Join(sqlDir, script))
 	if err != nil {
 		return err
+	}
+	if dir != "" && !hasFileSystemPart(ingest) {
+		return fmt.Errorf("%s: no file-system part (its lines %q and %q): the loader cannot read the folder for it",
+			script, strings.TrimSpace(fileSystemBegin), strings.TrimSpace(fileSystemEnd))
 	}
 
 	start := time.Now()
@@ -371,40 +378,11 @@ func (c cluster) load(sqlDir, dir, jsonl, source string, batch int) error {
 	})
 }
 
-// readFolder lists the regular *.txt files under dir, named as the shell's
-// fsdir(dir) names them (dir/relative/path), in path order (the order of the
-// script's own ORDER BY path), and reads them in batches.
-func readFolder(dir string, batch int) ([]staged, error) {
-	var paths []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && strings.HasSuffix(p, ".txt") {
-			rel, _ := filepath.Rel(dir, p)
-			paths = append(paths, dir+"/"+filepath.ToSlash(rel))
-		}
-		return err
-	})
-	sort.Strings(paths)
-	var out []staged
-	for i := 0; err == nil && i < len(paths); i++ {
-		if i%batch == 0 {
-			out = append(out, staged{})
-		}
-		var info os.FileInfo
-		var data []byte
-		if info, err = os.Stat(paths[i]); err == nil {
-			data, err = os.ReadFile(paths[i])
-		}
-		if err == nil {
-			b := &out[len(out)-1]
-			b.files = append(b.files, []any{paths[i], int64(0o100000 | info.Mode().Perm()), info.ModTime().Unix(), data})
-		}
-	}
-	return out, err
-}
-
 // readLines reads a JSON-lines file in batches, in the order of the paths the
-// script gives them (source#id, as the script's ORDER BY path; lines with the
-// same id stay in file order, so the last one wins as in one run of the script).
+// script gives them (source#id, as the script's ORDER BY path). Each line keeps
+// its number among the lines that are not empty (the shell's .import skips
+// those), which the script reports and compares; lines with the same id go in
+// the same batch, where the script keeps the last one and names the others.
 func readLines(file, source string, batch int) ([]staged, error) {
 	var r io.Reader = os.Stdin
 	if file != "-" {
@@ -415,7 +393,10 @@ func readLines(file, source string, batch int) ([]staged, error) {
 		defer f.Close()
 		r = f
 	}
-	type line struct{ path, text string }
+	type line struct {
+		path string
+		row  []any // number, text
+	}
 	var lines []line
 	in := bufio.NewReader(r)
 	for {
@@ -427,7 +408,7 @@ func readLines(file, source string, batch int) ([]staged, error) {
 			if json.Unmarshal(v.ID, &id) != nil {
 				id = string(v.ID)
 			}
-			lines = append(lines, line{source + "#" + id, text})
+			lines = append(lines, line{source + "#" + id, []any{int64(len(lines) + 1), text}})
 		}
 		if err == io.EOF {
 			break
@@ -437,13 +418,28 @@ func readLines(file, source string, batch int) ([]staged, error) {
 	}
 	sort.SliceStable(lines, func(i, j int) bool { return lines[i].path < lines[j].path })
 	var out []staged
-	for i, l := range lines {
-		if i%batch == 0 {
-			out = append(out, staged{})
+	for _, b := range inBatches(lines, batch, func(l line) string { return l.path }) {
+		var st staged
+		for _, l := range b {
+			st.lines = append(st.lines, l.row)
 		}
-		out[len(out)-1].lines = append(out[len(out)-1].lines, l.text)
+		out = append(out, st)
 	}
 	return out, nil
+}
+
+// inBatches cuts rows, sorted by path, into batches of size rows, longer where
+// the rows of one path would be split. There is always a batch, so that the
+// script prints its counts even for nothing.
+func inBatches[T any](rows []T, size int, path func(T) string) [][]T {
+	out := [][]T{nil}
+	for i, row := range rows {
+		if len(out[len(out)-1]) >= size && path(row) != path(rows[i-1]) {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], row)
+	}
+	return out
 }
 
 // query runs each file, on the leader or (eachNode) on every voter as leader.

@@ -1,17 +1,38 @@
 package main
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
 )
 
 // item is one step of an sqlite3-shell script: an SQL statement (with the
-// @names of its parameters, in the order SQLite numbers them) or a dot-command.
+// @names of its parameters, in the order SQLite numbers them), a dot-command,
+// or the file-system part of sql/ingest.sql.
 type item struct {
 	sql    string
 	params []string
 	dot    []string // a dot-command's words: ".import", "--schema", "temp", ...
+	files  bool     // fills temp.ingest_dir and temp.ingest_files as the part cut out would
+}
+
+// The lines around the part of sql/ingest.sql that reads the folder with the
+// shell's fsdir(), which dqlite does not have (the loader does that part).
+const fileSystemBegin, fileSystemEnd = "\n-- file system part: begin\n", "\n-- file system part: end\n"
+
+// parseScriptFiles is parseScript, with the file-system part, where the script
+// has one, as a single step.
+func parseScriptFiles(text string) ([]item, error) {
+	begin, end := strings.Index(text, fileSystemBegin), strings.Index(text, fileSystemEnd)
+	if begin < 0 && end < 0 {
+		return parseScript(text), nil
+	}
+	if begin < 0 || end < begin {
+		return nil, fmt.Errorf("the lines %q and %q do not enclose a part", strings.TrimSpace(fileSystemBegin), strings.TrimSpace(fileSystemEnd))
+	}
+	items := append(parseScript(text[:begin+1]), item{files: true})
+	return append(items, parseScript(text[end+len(fileSystemEnd):])...), nil
 }
 
 // parseScript splits a script the way the sqlite3 shell reads it: a line that
@@ -125,10 +146,13 @@ func contains(list []string, s string) bool {
 
 // CREATE [TEMP|TEMPORARY] TRIGGER: its body holds statements of its own.
 func isTrigger(words []string) bool {
-	if len(words) > 2 && words[0] == "CREATE" && (words[1] == "TEMP" || words[1] == "TEMPORARY") {
-		words = words[1:]
+	if len(words) < 2 || words[0] != "CREATE" {
+		return false
 	}
-	return len(words) > 1 && words[0] == "CREATE" && words[1] == "TRIGGER"
+	if len(words) > 2 && (words[1] == "TEMP" || words[1] == "TEMPORARY") {
+		return words[2] == "TRIGGER"
+	}
+	return words[1] == "TRIGGER"
 }
 
 var writes = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|REPLACE)\b`)
@@ -144,6 +168,15 @@ func reads(sql string) bool {
 		return !writes.MatchString(sql)
 	case "PRAGMA":
 		return !strings.Contains(sql, "=")
+	}
+	return false
+}
+
+func hasFileSystemPart(items []item) bool {
+	for _, it := range items {
+		if it.files {
+			return true
+		}
 	}
 	return false
 }

@@ -88,3 +88,26 @@ def test_pysqlite3():
     version, normalized, sqlite_version = run.stdout.strip().split("|")
     assert (version, normalized) == (vnsql.__version__, "Ủy ban tỉnh Hòa Bình")
     assert sqlite_version != sqlite3.sqlite_version  # really another SQLite
+
+
+def test_a_second_sqlite_library_in_one_process_is_refused():
+    """Loaded into Python's sqlite3 first, the module refuses pysqlite3's SQLite with a clear error
+    (its calls go through the first library's table), and the first connection goes on working."""
+    run = subprocess.run([sys.executable, "-c", """if 1:
+        import sqlite3, pysqlite3.dbapi2 as other, vnsql
+        first = sqlite3.connect(':memory:')
+        vnsql.load(first)
+        second = other.connect(':memory:')
+        try:
+            vnsql.load(second)
+            print('loaded')
+        except other.OperationalError as e:
+            print('refused:', e)
+        print(first.execute("SELECT vn_unaccent('Đảng')").fetchone()[0])
+        """], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    refused, unaccented = run.stdout.strip().split("\n")
+    assert refused.startswith("refused: ")  # SQLite puts "error during initialization: " before the module's words
+    assert "vnsql: already loaded into another SQLite library (" + sqlite3.sqlite_version + ")" in refused
+    assert "one SQLite library per process" in refused
+    assert unaccented == "Dang"
