@@ -131,9 +131,12 @@ UPDATE temp.ingest_files SET skipped = CASE
                    WHEN 24576 THEN 'block device' ELSE 'type ' || type END || ')'
     WHEN raw IS NULL THEN 'cannot be read' END;
 SELECT 'skipped ' || path || ': ' || skipped FROM temp.ingest_files WHERE skipped IS NOT NULL ORDER BY path;
+-- @batches: set by a loader that runs this script once per batch of a larger
+-- input (cluster/); it then checks the whole input for an article itself.
 SELECT 'ingest.sql: no .txt article to read in ' || (SELECT path FROM temp.ingest_dir)
-  WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_files WHERE skipped IS NULL);
-INSERT INTO temp.ingest_stop SELECT 'empty' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_files WHERE skipped IS NULL);
+  WHERE coalesce(@batches, 1) = 1 AND NOT EXISTS (SELECT 1 FROM temp.ingest_files WHERE skipped IS NULL);
+INSERT INTO temp.ingest_stop SELECT 'empty'
+  WHERE coalesce(@batches, 1) = 1 AND NOT EXISTS (SELECT 1 FROM temp.ingest_files WHERE skipped IS NULL);
 SELECT 'published.csv: ' || count(*) || ' line(s) not used: ' || group_concat(why, '; ')
   FROM (SELECT substr(p.path, length((SELECT path FROM temp.ingest_dir)) + 2)
                || iif(p.published IS NULL, ' "' || p.given || '" is no date', ' is no article here') AS why

@@ -100,9 +100,11 @@ INSERT INTO temp.ingest_articles(path, title, raw, escaped, given)
          CAST(coalesce(j.json ->> '$.published', j.json ->> '$.date') AS TEXT)
   FROM temp.ingest_lines AS l JOIN temp.ingest_json AS j USING (line_no)
   WHERE l.ok AND l.line_no NOT IN (SELECT line_no FROM temp.ingest_skipped);
+-- @batches: set by a loader that runs this script once per batch of a larger
+-- input (cluster/); it then checks the whole input for an article itself.
 SELECT 'ingest_jsonl.sql: no article in the input of ' || @source || ' (' || (SELECT count(*) FROM temp.jsonl)
-       || ' line(s) read)' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_articles);
-INSERT INTO temp.ingest_stop SELECT 'empty' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_articles);
+       || ' line(s) read)' WHERE coalesce(@batches, 1) = 1 AND NOT EXISTS (SELECT 1 FROM temp.ingest_articles);
+INSERT INTO temp.ingest_stop SELECT 'empty' WHERE coalesce(@batches, 1) = 1 AND NOT EXISTS (SELECT 1 FROM temp.ingest_articles);
 
 -- The input's publication date wins over the text's; one that is no date is said and left.
 UPDATE temp.ingest_articles SET published = CASE WHEN date(substr(given, 1, 10)) IS substr(given, 1, 10) THEN substr(given, 1, 10)

@@ -3,6 +3,25 @@
 -- Idempotent: every statement is CREATE ... IF NOT EXISTS, so running it
 -- again on an existing database changes nothing.
 
+-- A database built by an earlier schema keeps its old tables, triggers and
+-- views (IF NOT EXISTS keeps them), so what the new views read would be
+-- missing: such a database is refused, with what to do. It is known by a
+-- column the current schema has and it lacks; a change to an existing table,
+-- trigger or view adds a line to this list (with a column of the change).
+DROP TABLE IF EXISTS temp.schema_check;
+CREATE TEMP TABLE schema_check(missing TEXT);
+CREATE TEMP TRIGGER schema_check_older BEFORE INSERT ON schema_check BEGIN
+  SELECT raise(ABORT, 'schema.sql: this database was built by an earlier vnsql schema (a column of the current one is missing); build a new database from the corpus with sql/schema.sql and sql/ingest.sql or sql/ingest_jsonl.sql (docs/schema.md)');
+END;
+INSERT INTO temp.schema_check
+  WITH expected(tbl, col) AS (
+    VALUES ('document_resolutions', 'subject')  -- issue 16: subject, issuer_name, document_dates, catalogue
+  )
+  SELECT expected.tbl || '.' || expected.col FROM expected
+  WHERE EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = expected.tbl)
+    AND NOT EXISTS (SELECT 1 FROM pragma_table_info(expected.tbl) WHERE name = expected.col);
+DROP TABLE temp.schema_check;
+
 -- One row per article. raw: the original bytes; body: decoded, normalized,
 -- boilerplate trailer cut; published: ISO date or NULL (the input's date, else
 -- the article's own dateline); sha256 of raw.

@@ -471,6 +471,15 @@ def jsonl_outcomes(cluster, tmp):
     ok, tally = compare_with_local(sqlite3.connect(db), r.stdout.splitlines(), "feed") if r.returncode == 0 \
         else (False, r.stderr)
     check(ok, f"the JSON lines' database: {tally} equal the local one's (NUL in title and body included)")
+    # An input of lines that are no article, in several batches: each batch leaves the check to the loader,
+    # which stops as the shell does, saying the same.
+    empty = write(os.path.join(tmp, "empty.jsonl"), 'not json\n[1, 2]\n{"id": "x"}\n{"text": "no id"}\n')
+    ok, out = local_ingest_said(os.path.join(tmp, "empty.db"), empty, "empty")
+    r = cluster.run("load", "-db", "feed", "-jsonl", empty, "-source", "empty", "-batch", "2",
+                    "-sql", os.path.join(a.source, "sql"))
+    says = "no article in the input of empty"
+    check(not ok and says in out and r.returncode != 0 and says in r.stderr,
+          f"JSON lines without an article, in 2 batches: the shell and the loader stop, saying {says!r}")
 
 
 # Bounded: past 8 minutes (ctest's limit is 10), or on SIGTERM, the cleanup

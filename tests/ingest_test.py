@@ -222,6 +222,29 @@ def empty_inputs(tmp):
     check(rows(db, "SELECT count(*) FROM documents") == [(0,)], "nothing stored by the refused runs")
 
 
+def earlier_schema(tmp):
+    """A database built by an earlier schema (document_resolutions without subject) is refused by
+    schema.sql, saying what to do, and the ingest after it does not run; the current schema runs twice."""
+    db = os.path.join(tmp, "earlier.db")
+    con = sqlite3.connect(db)
+    con.executescript("CREATE TABLE documents(id INTEGER PRIMARY KEY, path TEXT UNIQUE, sha256 TEXT, title TEXT,"
+                      " published TEXT, source TEXT, body TEXT, raw BLOB, ingested_at TEXT);"
+                      "CREATE TABLE document_resolutions(document_id INTEGER, id TEXT, kind TEXT, date TEXT,"
+                      " surface TEXT, start INTEGER, length INTEGER, resolved INTEGER);")
+    con.close()
+    folder = os.path.join(tmp, "earlier")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "a.txt"), "wb") as f:
+        f.write(articles(1)[0])
+    rc, out = shell(tmp, db, "schema", "ingest", params=[("@dir", folder)])
+    check(rc != 0 and "built by an earlier vnsql schema" in out and "build a new database" in out,
+          f"an earlier schema is refused, saying what to do (exit {rc})")
+    check(rows(db, "SELECT count(*) FROM documents") == [(0,)], "and the ingest after it did not run")
+    fresh = os.path.join(tmp, "current.db")
+    rc, out = shell(tmp, fresh, "schema", "schema")
+    check(rc == 0 and "earlier" not in out, "the current schema read twice: no complaint")
+
+
 def odd_entries(tmp):
     """Links, a dangling link, a FIFO and an unreadable file among the articles."""
     odd = os.path.join(tmp, "odd")
@@ -303,7 +326,8 @@ def errors_reach_the_host(tmp):
 
 tmp = tempfile.mkdtemp(prefix="vnsql-ingest-")
 try:
-    for case in [errors_reach_the_host, jsonl_cases, folder_cases, published_from_input, empty_inputs, odd_entries,
+    for case in [errors_reach_the_host, jsonl_cases, folder_cases, published_from_input, empty_inputs, earlier_schema,
+                 odd_entries,
                  waits_for_another_writer]:
         print(f"== {case.__name__}")
         case(tmp)

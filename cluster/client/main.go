@@ -341,6 +341,10 @@ func (c cluster) load(sqlDir, dir, jsonl, source string, batch int) error {
 			script, strings.TrimSpace(fileSystemBegin), strings.TrimSpace(fileSystemEnd))
 	}
 
+	// Each batch checks only itself for an article (ingest.sql's "no .txt
+	// article", ingest_jsonl.sql's "no article in the input"), so with several
+	// batches the scripts leave that check to the end of the run, below.
+	params["@batches"] = int64(len(inputs))
 	start := time.Now()
 	quiet := func(result) {}
 	if err := c.attempt("sql/schema.sql", func(ctx context.Context) error {
@@ -368,14 +372,24 @@ func (c cluster) load(sqlDir, dir, jsonl, source string, batch int) error {
 		}
 		fmt.Printf("%s: %s\n", what, strings.Join(said, "; "))
 	}
-	return c.attempt("count", func(ctx context.Context) error {
-		var n int
-		if err := c.db.QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&n); err != nil {
-			return err
-		}
-		fmt.Printf("%d documents in the cluster; this run took %.2f s\n", n, time.Since(start).Seconds())
-		return nil
-	})
+	// The input's articles are in the cluster under its paths (DIR/..., SOURCE#id):
+	// none means it held no article, which the shell says and stops on.
+	prefix, says := inputs[0].dir+"/", "ingest.sql: no .txt article to read in "+inputs[0].dir
+	if dir == "" {
+		prefix, says = source+"#", "ingest_jsonl.sql: no article in the input of "+source
+	}
+	var n, mine int
+	if err := c.attempt("count", func(ctx context.Context) error {
+		return c.db.QueryRowContext(ctx, "SELECT count(*), count(*) FILTER (WHERE substr(path, 1, length(?1)) = ?1) FROM documents",
+			prefix).Scan(&n, &mine)
+	}); err != nil {
+		return err
+	}
+	if len(inputs) > 1 && mine == 0 {
+		return fmt.Errorf("%s; nothing was stored", says)
+	}
+	fmt.Printf("%d documents in the cluster; this run took %.2f s\n", n, time.Since(start).Seconds())
+	return nil
 }
 
 // readLines reads a JSON-lines file in batches, in the order of the paths the
