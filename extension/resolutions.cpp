@@ -577,14 +577,20 @@ class ReferenceParser {
     const std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
     const IssuerChain chain = issuer_chain(i + 2, "/", true, m);
     if (chain.codes.empty()) return std::nullopt;
-    std::string symbol = type_str;
-    for (const auto& s : chain.codes) symbol += "/" + s;
+    return party_mention(i, type_str, chain, kind_of(word, type, true, type_str), type, m);
+  }
+
+  // NUMBER-HEAD/ISSUER/...: the mention a Party identifier makes, its symbol led by `head`.
+  size_t party_mention(size_t i, const std::string& head, const IssuerChain& chain, std::string kind,
+                       const ReferenceRow* type, Mention& m) {
+    std::string symbol = head;
+    for (const auto& c : chain.codes) symbol += "/" + c;
     Resolution& r = m.r;
     r.number = std::string(w_.raw(i));
     r.id = r.number + "-" + symbol;
     r.symbol = symbol;
     r.issuer = chain.codes.back();
-    r.kind = kind_of(word, type, true, type_str);
+    r.kind = std::move(kind);
     m.type = type;
     m.end = chain.end;
     return chain.next;
@@ -605,17 +611,7 @@ class ReferenceParser {
     for (size_t n = first->code.size(); !kind && n > 0; --n)
       if (auto t = lex_.party_types.find(first->code.substr(0, n)); t != lex_.party_types.end()) kind = t->second;
     if (!kind) return std::nullopt;
-    std::string symbol = first->code;
-    for (const auto& c : chain.codes) symbol += "/" + c;
-    Resolution& r = m.r;
-    r.number = std::string(w_.raw(i));
-    r.id = r.number + "-" + symbol;
-    r.symbol = symbol;
-    r.issuer = chain.codes.back();
-    r.kind = kind->name;
-    m.type = kind;
-    m.end = chain.end;
-    return chain.next;
+    return party_mention(i, first->code, chain, kind->name, kind, m);
   }
 
   // State: NUMBER/[YEAR/]TYPE-ISSUER[-ISSUER...], NUMBER/YEAR/QH15, NUMBER/BODY-UNIT, NUMBER-YEAR/TYPE-ISSUER.
