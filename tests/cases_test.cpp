@@ -23,6 +23,7 @@
 #include "encodings.h"
 #include "normalize.h"
 #include "officials.h"
+#include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
 #include "tokenizer.h"
@@ -253,6 +254,10 @@ const std::map<std::string, Evaluator> kEvaluators = {
        const auto encoding = parse_encoding(r["encoding"]);
        if (!encoding) throw std::runtime_error("unknown encoding " + r["encoding"]);
        return decode(r["bytes"], *encoding);
+     }},
+    {"provinces",
+     [](const Row& r) {
+       return province(r["text"]).value_or("NULL") + " / " + province_2025(r["text"]).value_or("NULL");
      }},
     {"detect_encoding", [](const Row& r) { return std::string(encoding_name(detect_encoding(r["bytes"]))); }},
 };

@@ -78,6 +78,8 @@ const Op kOps[] = {
     {"vn_decode_tcvn3", "SELECT vn_decode(?1, 'tcvn3')"},
     {"vn_decode_viqr", "SELECT vn_decode(?1, 'viqr')"},
     {"vn_query", "SELECT vn_query(?1)"},
+    {"vn_province", "SELECT vn_province(?1)"},
+    {"vn_province_2025", "SELECT vn_province_2025(?1)"},
     {"vn_article_title", "SELECT vn_article_title(?1)"},
     {"vn_article_published", "SELECT vn_article_published(?1)"},
     {"vn_article_source", "SELECT vn_article_source(?1)"},

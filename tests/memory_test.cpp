@@ -42,6 +42,7 @@
 #include "hostile_shapes.h"
 #include "normalize.h"
 #include "officials.h"
+#include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
 #include "sql_fixture.h"
@@ -212,6 +213,8 @@ class Memory : public testing::SqlTest, public ::testing::WithParamInterface<Sha
         {"unaccent", [](const std::string& t) { return unaccent(t).size(); }},
         {"lower", [](const std::string& t) { return lower(t).size(); }},
         {"fold", [](const std::string& t) { return fold(t).size(); }},
+        {"province", [](const std::string& t) { return province(t).value_or("").size(); }},
+        {"province_2025", [](const std::string& t) { return province_2025(t).value_or("").size(); }},
         {"WordScanner",
          [](const std::string& t) {
            WordScanner words(t);
