@@ -22,6 +22,7 @@
 #include "dates.h"
 #include "encodings.h"
 #include "normalize.h"
+#include "names.h"
 #include "officials.h"
 #include "provinces.h"
 #include "query.h"
@@ -255,6 +256,9 @@ const std::map<std::string, Evaluator> kEvaluators = {
        if (!encoding) throw std::runtime_error("unknown encoding " + r["encoding"]);
        return decode(r["bytes"], *encoding);
      }},
+    {"name_key", [](const Row& r) { return name_key(r["text"]).value_or("NULL"); }},
+    {"name_pairs",
+     [](const Row& r) { return std::string(name_key(r["a"]) == name_key(r["b"]) ? "same" : "different"); }},
     {"provinces",
      [](const Row& r) {
        return province(r["text"]).value_or("NULL") + " / " + province_2025(r["text"]).value_or("NULL");

@@ -79,6 +79,7 @@ const Op kOps[] = {
     {"vn_decode_viqr", "SELECT vn_decode(?1, 'viqr')"},
     {"vn_query", "SELECT vn_query(?1)"},
     {"vn_province", "SELECT vn_province(?1)"},
+    {"vn_name_key", "SELECT vn_name_key(?1)"},
     {"vn_province_2025", "SELECT vn_province_2025(?1)"},
     {"vn_article_title", "SELECT vn_article_title(?1)"},
     {"vn_article_published", "SELECT vn_article_published(?1)"},
