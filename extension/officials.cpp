@@ -20,6 +20,7 @@
 #include "data/provinces.h"
 #include "data/surnames.h"
 #include "data/title_heads.h"
+#include "json.h"
 #include "normalize.h"
 #include "packed.h"
 #include "sql_util.h"
@@ -1195,28 +1196,6 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
 }
 
 namespace {
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char hex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
 
 // One mention as a JSON object.
 void append_json(std::string& out, const OfficialMention& m) {

@@ -49,10 +49,11 @@ struct ProvinceIndex {
   ProvinceIndex() {
     units.reserve(std::size(data::provinces::kRows));
     for (const auto& row : data::provinces::kRows)
-      units.push_back({row.entry, row.unit_after_merger, data::provinces::has_class(row, "city")});
+      units.push_back({row.entry, row.unit_after_merger, data::provinces::has_class(row, "city"),
+                       data::provinces::has_class(row, "person-name")});
     units_2025.reserve(std::size(data::provinces_2025::kRows));
     for (const auto& row : data::provinces_2025::kRows)
-      units_2025.push_back({row.entry, row.entry, data::provinces_2025::has_class(row, "current-city")});
+      units_2025.push_back({row.entry, row.entry, data::provinces_2025::has_class(row, "current-city"), false});
     for (size_t k = 0; k < units.size(); ++k) {
       const auto& row = data::provinces::kRows[k];
       add(row.entry, &units[k], lower, folded);

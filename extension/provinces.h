@@ -27,6 +27,7 @@ struct ProvinceUnit {
   const char* name;       // canonical, before 1 July 2025 ("Thừa Thiên Huế")
   const char* unit_2025;  // since 1 July 2025 ("Huế")
   bool city;              // a centrally-run city
+  bool person_name;       // also a person's name (Hồ Chí Minh): alone, not always a place
 };
 
 // The unit a whole text names (a spelling, with or without "tỉnh"/"thành

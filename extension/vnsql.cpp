@@ -17,6 +17,7 @@ SQLITE_EXTENSION_INIT1
 #include "provinces.h"
 #include "query.h"
 #include "table_function.h"
+#include "titles.h"
 #include "tokenizer.h"
 
 namespace vnsql {
@@ -47,6 +48,7 @@ const ScalarFunction kScalarFunctions[] = {
     {"vn_decode", 1, 2, "vn_decode(blob [, encoding])", kPure, sql_vn_decode},
     {"vn_query", 1, 1, "vn_query(text)", kPure, sql_vn_query},
     {"vn_name_key", 1, 1, "vn_name_key(name)", kPure, sql_vn_name_key},
+    {"vn_title", 1, 2, "vn_title(title [, place])", kPure, sql_vn_title},
     {"vn_province", 1, 1, "vn_province(place)", kPure, sql_vn_province},
     {"vn_province_2025", 1, 1, "vn_province_2025(place)", kPure, sql_vn_province_2025},
     {"vnsql_version", 0, 0, "vnsql_version()", kPure, sql_vnsql_version},

@@ -39,6 +39,7 @@ TEST_F(Arguments, ScalarCounts) {
                   {"vn_query", 1, "vn_query(text)"},
                   {"vn_province", 1, "vn_province(place)"},
                   {"vn_name_key", 1, "vn_name_key(name)"},
+                  {"vn_title", 2, "vn_title(title [, place])"},
                   {"vn_province_2025", 1, "vn_province_2025(place)"}};
   for (const auto& f : kScalars) {
     const std::string none = std::string("SELECT ") + f.name + "()";

@@ -27,6 +27,7 @@
 #include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
+#include "titles.h"
 #include "tokenizer.h"
 #include "utf8.h"
 
@@ -259,6 +260,11 @@ const std::map<std::string, Evaluator> kEvaluators = {
     {"name_key", [](const Row& r) { return name_key(r["text"]).value_or("NULL"); }},
     {"name_pairs",
      [](const Row& r) { return std::string(name_key(r["a"]) == name_key(r["b"]) ? "same" : "different"); }},
+    {"titles",
+     [](const Row& r) {
+       TitleParts parts;
+       return parse_title(r["text"], parts, r["place"]) ? title_json(parts) : std::string("NULL");
+     }},
     {"provinces",
      [](const Row& r) {
        return province(r["text"]).value_or("NULL") + " / " + province_2025(r["text"]).value_or("NULL");

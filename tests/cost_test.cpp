@@ -80,6 +80,8 @@ const Op kOps[] = {
     {"vn_query", "SELECT vn_query(?1)"},
     {"vn_province", "SELECT vn_province(?1)"},
     {"vn_name_key", "SELECT vn_name_key(?1)"},
+    {"vn_title", "SELECT vn_title(?1)"},
+    {"vn_title_place", "SELECT vn_title('Bí thư Tỉnh ủy', ?1)"},
     {"vn_province_2025", "SELECT vn_province_2025(?1)"},
     {"vn_article_title", "SELECT vn_article_title(?1)"},
     {"vn_article_published", "SELECT vn_article_published(?1)"},

@@ -27,6 +27,7 @@
 #include "data/surnames.h"
 #include "data/syllables.h"
 #include "data/title_heads.h"
+#include "data/titles.h"
 #include "normalize.h"
 
 namespace vnsql {
@@ -79,7 +80,8 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
     {"places", {"district", "archipelago"}},
-    {"provinces", {"province", "city"}},
+    {"provinces", {"province", "city", "person-name"}},
+    {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at"}},
     {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
@@ -94,7 +96,8 @@ std::map<std::string, Table> all_tables() {
 }
 
 // Why `text` is not words as written ("" if it is): words separated by one
-// space; a part may be words joined by dots (T.Ư, TP.HCM), end with a comma
+// space; a part may be words joined by dots, ampersands or hyphens (T.Ư,
+// TP.HCM, GD&ĐT, LĐ-TB&XH: abbreviations as written), end with a comma
 // ("văn hóa, thể thao") or be a spaced dash ("Lao động - Thương binh").
 std::string word_problem(const std::string& text) {
   const std::vector<std::string> parts = split(text, ' ');
@@ -103,7 +106,10 @@ std::string word_problem(const std::string& text) {
     std::string part = parts[p];
     if (part == "-" && p > 0 && p + 1 < parts.size()) continue;
     if (part.size() > 1 && part.back() == ',' && p + 1 < parts.size()) part.pop_back();
-    for (const std::string& piece : split(part, '.')) {
+    std::string pieces = part;
+    for (char& c : pieces)
+      if (c == '&' || c == '-') c = '.';
+    for (const std::string& piece : split(pieces, '.')) {
       WordScanner scanner(piece);
       Word w;
       if (piece.empty()) return "an empty word: two spaces, or a stray '.' or ','";
@@ -314,6 +320,7 @@ TEST(Data, GeneratedHeadersHoldEveryEntry) {
       {"surnames", entries_of(data::surnames::kEntries)},
       {"syllables", entries_of(data::syllables::kEntries)},
       {"title_heads", entries_of(data::title_heads::kEntries)},
+      {"titles", entries_of(data::titles::kEntries)},
   };
   for (const auto& [name, table] : all_tables()) {
     std::vector<std::string> entries;

@@ -46,6 +46,7 @@ const char* const kQueries[] = {
     "SELECT vn_query(?1)",
     "SELECT vn_province(?1)",
     "SELECT vn_name_key(?1)",
+    "SELECT vn_title(?1)",
     "SELECT vn_province_2025(?1)",
     "SELECT vn_article_title(?1)",
     "SELECT vn_article_published(?1)",
