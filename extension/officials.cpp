@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,6 +25,8 @@
 #include "json.h"
 #include "normalize.h"
 #include "packed.h"
+#include "provinces.h"
+#include "titles.h"
 #include "sql_util.h"
 #include "table_function.h"
 #include "utf8.h"
@@ -235,7 +239,11 @@ class OfficialList {
     m.start = PackedRecords::get_number(at);
     m.length = PackedRecords::get_number(at);
     m.titles.resize(PackedRecords::get_number(at));
-    for (std::string& title : m.titles) title = *PackedRecords::get_string(at);
+    m.places.resize(m.titles.size());
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      m.titles[t] = *PackedRecords::get_string(at);
+      m.places[t] = PackedRecords::get_string(at).value_or("");
+    }
     return m;
   }
   // What drop_untitled() needs of mention k, read in place.
@@ -265,7 +273,11 @@ class OfficialList {
     PackedRecords::put_number(record, m.start);
     PackedRecords::put_number(record, m.length);
     PackedRecords::put_number(record, m.titles.size());
-    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      PackedRecords::put_string(record, m.titles[t]);
+      const bool place = t < m.places.size() && !m.places[t].empty();
+      PackedRecords::put_string(record, place ? std::optional<std::string_view>(m.places[t]) : std::nullopt);
+    }
     return record;
   }
 
@@ -1135,6 +1147,139 @@ void drop_untitled(OfficialList& out) {
 }
 
 // Every person mention, in text order.
+// A title that is a word prefix of longer titles of the same person in the
+// text, all of them prefixes of the longest, is that office: it becomes the
+// longest ("Bí thư" beside "Bí thư Thành ủy" and "Bí thư Thành ủy TP.HCM").
+// Compared in lower case. Sorted, a title's extensions follow it, so each
+// pair (title, extension) is looked at once: time linear in the titles' words.
+void merge_prefix_titles(OfficialList& out) {
+  std::unordered_map<std::string, std::map<std::string, std::string>> titles;  // name -> lower title -> as written
+  for (size_t k = 0; k < out.size(); ++k) {
+    const OfficialMention m = out.get(k);
+    if (m.titles.empty()) continue;
+    auto& mine = titles[m.name];
+    for (const std::string& t : m.titles) mine.emplace(lower(t), t);
+  }
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> longer;  // name -> lower title -> longer
+  for (const auto& [name, mine] : titles) {
+    for (auto it = mine.begin(); it != mine.end(); ++it) {
+      const std::string prefix = it->first + ' ';
+      const std::string* longest = nullptr;
+      std::vector<const std::string*> extensions;
+      for (auto jt = std::next(it); jt != mine.end() && jt->first.compare(0, prefix.size(), prefix) == 0; ++jt) {
+        extensions.push_back(&jt->first);
+        if (!longest || jt->first.size() > longest->size()) longest = &jt->first;
+      }
+      if (!longest) continue;
+      const bool chain = std::all_of(extensions.begin(), extensions.end(), [&](const std::string* e) {
+        return longest->compare(0, e->size(), *e) == 0 && (longest->size() == e->size() || (*longest)[e->size()] == ' ');
+      });
+      if (chain) longer[name][it->first] = mine.at(*longest);
+    }
+  }
+  if (longer.empty()) return;
+  for (size_t k = 0; k < out.size(); ++k) {
+    OfficialMention m = out.get(k);
+    const auto mine = longer.find(m.name);
+    if (mine == longer.end()) continue;
+    bool changed = false;
+    std::vector<std::string> titles_once;
+    std::unordered_set<std::string> seen;
+    for (const std::string& t : m.titles) {
+      const auto to = mine->second.find(lower(t));
+      const std::string& title = to == mine->second.end() ? t : to->second;
+      changed = changed || &title != &t;
+      if (seen.insert(lower(title)).second) titles_once.push_back(title);
+      else changed = true;
+    }
+    if (!changed) continue;
+    m.titles = std::move(titles_once);
+    m.places.assign(m.titles.size(), "");
+    out.replace(k, m);
+  }
+}
+
+// The provinces a text names, of each kind (province-level cities, provinces):
+// whole spellings at capitalized words; "Hồ Chí Minh" alone (also a
+// person's name) only after "thành phố" or "TP". Streams the text with a
+// window of a few words.
+struct ArticleProvinces {
+  std::vector<const ProvinceUnit*> cities, provinces;
+  // Those named after a unit or a Party committee ("tỉnh Sơn La", "TP Đà Nẵng", "Tỉnh ủy Yên Bái").
+  std::vector<const ProvinceUnit*> explicit_cities, explicit_provinces;
+};
+
+ArticleProvinces article_provinces(std::string_view text) {
+  ArticleProvinces found;
+  constexpr size_t kWindow = 8;  // more than the words of any spelling, and one before it
+  std::vector<Word> window;
+  std::string before;  // the folded word before the window's first
+  const auto note = [&](const ProvinceUnit* u, bool named_with_unit) {
+    auto& list = u->city ? found.cities : found.provinces;
+    if (std::find(list.begin(), list.end(), u) == list.end()) list.push_back(u);
+    auto& named = u->city ? found.explicit_cities : found.explicit_provinces;
+    if (named_with_unit && std::find(named.begin(), named.end(), u) == named.end()) named.push_back(u);
+  };
+  const bool accented = has_diacritics(text);
+  const auto try_front = [&] {
+    const Word& w = window.front();
+    size_t i = w.begin;
+    const bool capitalized = utf8proc_isupper(static_cast<utf8proc_int32_t>(utf8::decode(text, i)));
+    size_t length = 0;
+    const ProvinceUnit* u = capitalized ? match_province(window, 0, window.size(), accented, length) : nullptr;
+    if (u && u->person_name && w.folded == "ho" && before != "tp" && before != "pho") u = nullptr;
+    if (u) note(u, before == "tinh" || before == "pho" || before == "tp" || before == "uy");
+    before = w.folded;
+    window.erase(window.begin());
+  };
+  WordScanner scanner(text);
+  for (Word w; scanner.next(w);) {
+    window.push_back(std::move(w));
+    if (window.size() == kWindow) try_front();
+  }
+  while (!window.empty()) try_front();
+  return found;
+}
+
+// The place of a title that names a province-level body without it ("Bí thư
+// Tỉnh ủy", "Chủ tịch UBND tỉnh", "Bí thư Thành ủy"): the one province of its
+// kind (a province for a Tỉnh ủy or a "tỉnh", a centrally-run city for a
+// Thành ủy or a "thành phố") the article names after a unit word or a
+// committee ("tỉnh Sơn La", "Tỉnh ủy Sơn La"), else the one it names at all;
+// none when there are several.
+void place_titles(OfficialList& out, std::string_view text) {
+  std::optional<ArticleProvinces> provinces;  // read once, when a title needs them
+  // Whether each title needs a province (0: no; 1: a province; 2: a city), parsed once per text.
+  std::unordered_map<std::string, int> needs;
+  for (size_t k = 0; k < out.size(); ++k) {
+    OfficialMention m = out.get(k);
+    bool changed = false;
+    m.places.resize(m.titles.size());
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      // Only titles with these words can need a province: a cheap test before parsing.
+      const std::string l = lower(m.titles[t]);
+      if (l.find("tỉnh") == std::string::npos && l.find("thành") == std::string::npos && l.find("tp") == std::string::npos)
+        continue;
+      auto need = needs.find(m.titles[t]);
+      if (need == needs.end()) {
+        TitleParts parts;
+        const bool needed = parse_title(m.titles[t], parts) && parts.needs_province;
+        need = needs.emplace(m.titles[t], needed ? (parts.city_unit ? 2 : 1) : 0).first;
+      }
+      if (!need->second) continue;
+      const bool city = need->second == 2;
+      if (!provinces) provinces = article_provinces(text);
+      // One named after a unit word or committee; else the only one named at all.
+      const auto& named = city ? provinces->explicit_cities : provinces->explicit_provinces;
+      const auto& candidates = named.size() == 1 ? named : city ? provinces->cities : provinces->provinces;
+      if (candidates.size() != 1) continue;
+      m.places[t] = candidates.front()->name;
+      changed = true;
+    }
+    if (changed) out.replace(k, m);
+  }
+}
+
 OfficialList official_list(std::string_view text) {
   OfficialList out;
   utf8::CharCounter counter(text);
@@ -1182,6 +1327,8 @@ OfficialList official_list(std::string_view text) {
   if (n) flush();
   resolve_short_names(out);
   drop_untitled(out);
+  merge_prefix_titles(out);
+  place_titles(out, text);
   return out;
 }
 
@@ -1206,7 +1353,18 @@ void append_json(std::string& out, const OfficialMention& m) {
     if (t) out += ',';
     append_json_string(out, utf8::sanitize(m.titles[t]));
   }
-  out += "],\"honorific\":";
+  out += ']';
+  // "places" only where the article gives a title its place: the JSON of a text of many titled names stays small.
+  if (std::any_of(m.places.begin(), m.places.end(), [](const std::string& p) { return !p.empty(); })) {
+    out += ",\"places\":[";
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      if (t) out += ',';
+      if (t < m.places.size() && !m.places[t].empty()) append_json_string(out, m.places[t]);
+      else out += "null";
+    }
+    out += ']';
+  }
+  out += ",\"honorific\":";
   if (m.honorific.empty()) out += "null";
   else append_json_string(out, utf8::sanitize(m.honorific));
   out += ",\"start\":" + std::to_string(m.start) + ",\"length\":" + std::to_string(m.length) + "}";
@@ -1238,7 +1396,8 @@ class OfficialRows : public RowSource {
     const OfficialMention& m = current_;
     row = Row{utf8::sanitize(m.name), m.titles.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.titles[title_])},
               m.honorific.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.honorific)},
-              static_cast<int64_t>(next_), static_cast<int64_t>(m.start), static_cast<int64_t>(m.length)};
+              static_cast<int64_t>(next_), static_cast<int64_t>(m.start), static_cast<int64_t>(m.length),
+              title_ < m.places.size() && !m.places[title_].empty() ? Cell{m.places[title_]} : Cell{nullptr}};
     ++title_;
     return true;
   }
@@ -1294,6 +1453,6 @@ void sql_extract_officials(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 const TableFunction kOfficialsFunction = {
-    "officials", "name, title, honorific, mention, start, length", {"text"}, 1, open_officials};
+    "officials", "name, title, honorific, mention, start, length, place", {"text"}, 1, open_officials};
 
 }  // namespace vnsql

@@ -32,7 +32,7 @@ struct Tok {
 };
 constexpr unsigned kParen = 1, kComma = 2;
 
-enum class Kind { kWord, kFormer, kDropped, kDeputy, kModifier, kRole, kBody, kPhrase, kUnit, kTerm, kAt, kProvince, kCountry };
+enum class Kind { kWord, kFormer, kDropped, kDeputy, kModifier, kRole, kBody, kPhrase, kUnit, kTerm, kAt, kVietnam, kProvince, kCountry };
 
 // A phrase of the vocabulary.
 struct Phrase {
@@ -62,6 +62,7 @@ Kind kind_of(const data::titles::Row& row) {
   if (has_class(row, "unit")) return Kind::kUnit;
   if (has_class(row, "term")) return Kind::kTerm;
   if (has_class(row, "at")) return Kind::kAt;
+  if (has_class(row, "vietnam")) return Kind::kVietnam;
   return Kind::kPhrase;
 }
 
@@ -233,7 +234,7 @@ std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
       bool ok = true;
       for (size_t k = 1; k < length; ++k) ok = ok && !(toks[i + k].sep & (kParen | kComma));
       // A province's name is capitalized (or a known abbreviation, expanded already).
-      if (ok && toks[i].cap && length > best.to - best.from) best = {Kind::kProvince, i, i + length, nullptr, u};
+      if (ok && toks[i].cap && length > (best.phrase ? best.to - best.from : 0)) best = {Kind::kProvince, i, i + length, nullptr, u};
     }
     units.push_back(best);
     i = best.to;
@@ -329,7 +330,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   const ProvinceUnit* province = nullptr;
   const Phrase* country = nullptr;
   std::string tail;              // the term, the posting, and any words after the place
-  bool in_tail = false, in_paren = false, in_term = false;
+  bool in_tail = false, in_paren = false, in_term = false, in_posting = false;
   std::string paren_province, paren_country;
   const auto stops_place = [&](size_t w) {
     return (toks[units[w].from].sep & (kParen | kComma)) || units[w].kind == Kind::kTerm || units[w].kind == Kind::kAt;
@@ -365,6 +366,9 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       if (x.kind == Kind::kTerm) in_term = true;
       if (x.kind == Kind::kAt) in_term = false;
       if (in_term) continue;
+      // Words after a province's or a country's name, outside a posting, are not the title's ("... TP.HCM Ông").
+      if (x.kind == Kind::kWord && !in_posting && (province || country)) continue;
+      if (x.kind == Kind::kAt) in_posting = true;
       if (x.kind == Kind::kAt && parts.place.empty()) {
         // The place an office is posted to: the words after "tại" up to a parenthesis.
         size_t end = x.to;
@@ -395,7 +399,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       in_tail = true;
       continue;
     }
-    if (x.kind == Kind::kCountry && x.phrase->country == std::string("Việt Nam") && !x.phrase->city) {
+    if (x.kind == Kind::kVietnam || (x.kind == Kind::kCountry && x.phrase->country == std::string("Việt Nam") && !x.phrase->city)) {
       // A Vietnamese office: part of a body that has no level of its own ("Mặt trận Tổ quốc Việt Nam").
       // After a body of known level it is left out of the title too ("Thủ tướng Chính phủ Việt Nam").
       vietnam = true;
@@ -434,6 +438,12 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     body = body_title = committee_name;
     committee = true;
     unit.clear();
+  }
+  // "Thủ tướng Việt Nam": the Vietnamese office's body ("Thủ tướng Chính phủ").
+  if (role && *role->national_body && vietnam && body.empty() && !country && !province) {
+    body = body_title = role->national_body;
+    for (const auto& row : data::titles::kRows)
+      if (body == row.entry) body_row = &row;
   }
   // A national body's short name ("Mặt trận Tổ quốc Việt Nam"): with a local unit or place, the body as written.
   std::string body_level = body_row ? body_row->level : "";

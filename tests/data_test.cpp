@@ -81,7 +81,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"place_words", {"title-word", "local-unit", "not-person"}},
     {"places", {"district", "archipelago"}},
     {"provinces", {"province", "city", "person-name"}},
-    {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at"}},
+    {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam"}},
     {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
