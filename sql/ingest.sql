@@ -139,4 +139,6 @@ SELECT count(*) FILTER (WHERE NOT unchanged) || ' new or changed file(s) ingeste
 DROP TABLE temp.ingest_files;
 DROP TABLE temp.ingest_dir;
 DROP TABLE temp.ingest_stop;
+-- People and their offices (issue 15): the people of the names this run touched.
+INSERT INTO people_refresh VALUES (0);
 COMMIT;
