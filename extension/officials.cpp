@@ -1257,8 +1257,8 @@ void place_titles(OfficialList& out, std::string_view text) {
     m.places.resize(m.titles.size());
     for (size_t t = 0; t < m.titles.size(); ++t) {
       // Only titles with these words can need a province: a cheap test before parsing.
-      const std::string l = lower(m.titles[t]);
-      if (l.find("tỉnh") == std::string::npos && l.find("thành") == std::string::npos && l.find("tp") == std::string::npos)
+      const std::string f = fold(m.titles[t]);
+      if (f.find("tinh") == std::string::npos && f.find("thanh") == std::string::npos && f.find("tp") == std::string::npos)
         continue;
       auto need = needs.find(m.titles[t]);
       if (need == needs.end()) {

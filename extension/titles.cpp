@@ -137,11 +137,67 @@ bool has_lower(std::string_view s) {
   return false;
 }
 
+// Where a word that runs on into capitals splits ("uỷTP": "uỷ", "TP"): the byte
+// after its last lower-case letter when two or more capitals and nothing else
+// follow it; 0 when it does not.
+size_t glued_capitals(std::string_view word) {
+  size_t split = 0, capitals = 0;
+  for (size_t i = 0; i < word.size();) {
+    const size_t at = i;
+    const auto cp = static_cast<utf8proc_int32_t>(utf8::decode(word, i));
+    if (utf8proc_islower(cp)) {
+      split = i;
+      capitals = 0;
+    } else if (utf8proc_isupper(cp)) {
+      if (split == 0 && at == 0) continue;
+      ++capitals;
+    } else {
+      return 0;
+    }
+  }
+  return split && capitals >= 2 ? split : 0;
+}
+
 // The text's words with the separators before them; false if more than kMaxTitleWords.
 bool tokenize(const std::string& text, std::vector<Tok>& toks) {
   WordScanner scanner(text);
   size_t previous_end = 0;
   for (Word w; scanner.next(w);) {
+    // A word that runs on into an abbreviation ("Thành uỷTP Hồ Chí Minh") is two.
+    if (const size_t split = glued_capitals(std::string_view(text).substr(w.begin, w.end - w.begin))) {
+      WordScanner first(std::string_view(text).substr(w.begin, split));
+      Word head;
+      if (first.next(head)) {
+        head.begin += w.begin;
+        head.end += w.begin;
+        WordScanner second(std::string_view(text).substr(w.begin + split, w.end - w.begin - split));
+        Word tail;
+        if (second.next(tail)) {
+          tail.begin += w.begin + split;
+          tail.end += w.begin + split;
+          for (Word* part : {&head, &tail}) {
+            if (toks.size() == kMaxTitleWords) return false;
+            Tok t;
+            t.surface = text.substr(part->begin, part->end - part->begin);
+            t.lower = std::move(part->lower);
+            t.folded = std::move(part->folded);
+            t.accented = part->accented;
+            t.cap = has_upper(t.surface);
+            t.caps = !has_lower(t.surface);
+            if (part == &head)
+              for (size_t k = previous_end; k < part->begin; ++k) {
+                if (text[k] == '(' || text[k] == '[') t.sep |= kParen;
+                if (text[k] == ',' || text[k] == ';') t.sep |= kComma;
+              }
+            t.begin = part->begin;
+            t.end = part->end;
+            toks.push_back(std::move(t));
+          }
+          previous_end = w.end;
+          continue;
+        }
+      }
+    }
     if (toks.size() == kMaxTitleWords) return false;
     Tok t;
     t.surface = text.substr(w.begin, w.end - w.begin);
@@ -531,7 +587,9 @@ bool parse_title(std::string_view input, TitleParts& parts, std::string_view con
   // for a Thành ủy or a "thành phố", a province for a Tỉnh ủy or a "tỉnh".
   const ProvinceUnit* p = find_province(context);
   if (!p || p->city != parts.city_unit) return true;
-  text.insert(insert_at, std::string(insert_at && text[insert_at - 1] != ' ' ? " " : "") + p->name + " ");
+  // Written as the title is: without diacritics in a title that has none, so that it still reads as one.
+  const std::string name = has_diacritics(text) ? std::string(p->name) : unaccent(p->name);
+  text.insert(insert_at, std::string(insert_at && text[insert_at - 1] != ' ' ? " " : "") + name + " ");
   TitleParts with_place;
   if (parse_normalized(text, with_place, insert_at) && with_place.province == p->name) parts = std::move(with_place);
   return true;
