@@ -168,8 +168,8 @@ CREATE TRIGGER IF NOT EXISTS document_officials_after_insert AFTER INSERT ON doc
     FROM (SELECT vn_name_key(new.name) AS key) AS k
     LEFT JOIN json_each(vn_title(new.title, new.place)) AS t;
   -- Not INSERT OR IGNORE: a statement's own conflict policy (the upsert of ingest) would override it.
-  INSERT INTO people_dirty(fold) SELECT f FROM (SELECT vn_unaccent(vn_name_key(new.name)) AS f)
-    WHERE f IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people_dirty WHERE fold = f);
+  INSERT INTO people_dirty(fold) SELECT m.fold FROM person_mentions AS m
+    WHERE m.id = new.rowid AND m.fold IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people_dirty WHERE fold = m.fold);
 END;
 
 CREATE TRIGGER IF NOT EXISTS document_officials_after_delete AFTER DELETE ON document_officials BEGIN
