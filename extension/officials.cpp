@@ -261,6 +261,19 @@ class OfficialList {
     s.titled = PackedRecords::get_number(at) > 0;
     return s;
   }
+  // The name and titles of mention k, read in place (views into the records, which stay).
+  void views(size_t k, std::string_view& name, std::vector<std::string_view>& titles) const {
+    const char* at = records_[k];
+    name = *PackedRecords::get_view(at);
+    PackedRecords::get_view(at);    // honorific
+    PackedRecords::get_number(at);  // start
+    PackedRecords::get_number(at);  // length
+    titles.resize(PackedRecords::get_number(at));
+    for (std::string_view& title : titles) {
+      title = *PackedRecords::get_view(at);
+      PackedRecords::get_view(at);  // place
+    }
+  }
   size_t size() const { return records_.size(); }
   template <class Keep>
   void keep_if(Keep&& keep) { records_.keep_if(keep); }
@@ -1153,12 +1166,25 @@ void drop_untitled(OfficialList& out) {
 // Compared in lower case. Sorted, a title's extensions follow it, so each
 // pair (title, extension) is looked at once: time linear in the titles' words.
 void merge_prefix_titles(OfficialList& out) {
+  // Only names with two titles or more can have one inside another: found first, in place.
+  std::unordered_map<std::string_view, std::string_view> first_title;  // name -> its first title
+  std::unordered_set<std::string_view> several;                        // names with another title
+  std::string_view name;
+  std::vector<std::string_view> views;
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    for (std::string_view t : views) {
+      auto [at, fresh] = first_title.emplace(name, t);
+      if (!fresh && at->second != t) several.insert(name);
+    }
+  }
+  if (several.empty()) return;
   std::unordered_map<std::string, std::map<std::string, std::string>> titles;  // name -> lower title -> as written
   for (size_t k = 0; k < out.size(); ++k) {
-    const OfficialMention m = out.get(k);
-    if (m.titles.empty()) continue;
-    auto& mine = titles[m.name];
-    for (const std::string& t : m.titles) mine.emplace(lower(t), t);
+    out.views(k, name, views);
+    if (views.empty() || !several.count(name)) continue;
+    auto& mine = titles[std::string(name)];
+    for (std::string_view t : views) mine.emplace(lower(t), std::string(t));
   }
   std::unordered_map<std::string, std::unordered_map<std::string, std::string>> longer;  // name -> lower title -> longer
   for (const auto& [name, mine] : titles) {
@@ -1179,9 +1205,10 @@ void merge_prefix_titles(OfficialList& out) {
   }
   if (longer.empty()) return;
   for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    if (views.empty() || !longer.count(std::string(name))) continue;
     OfficialMention m = out.get(k);
     const auto mine = longer.find(m.name);
-    if (mine == longer.end()) continue;
     bool changed = false;
     std::vector<std::string> titles_once;
     std::unordered_set<std::string> seen;
@@ -1199,46 +1226,21 @@ void merge_prefix_titles(OfficialList& out) {
   }
 }
 
-// The provinces a text names, of each kind (province-level cities, provinces):
-// whole spellings at capitalized words; "Hồ Chí Minh" alone (also a
-// person's name) only after "thành phố" or "TP". Streams the text with a
-// window of a few words.
+// The provinces a text names, of each kind (province-level cities, provinces),
+// noted while its words are read (official_list): whole spellings at a
+// capitalized word that starts a place or is written in capitals ("TP.HCM");
+// "Hồ Chí Minh" alone (also a person's name) only after "thành phố" or "TP".
 struct ArticleProvinces {
   std::vector<const ProvinceUnit*> cities, provinces;
   // Those named after a unit or a Party committee ("tỉnh Sơn La", "TP Đà Nẵng", "Tỉnh ủy Yên Bái").
   std::vector<const ProvinceUnit*> explicit_cities, explicit_provinces;
 };
 
-ArticleProvinces article_provinces(std::string_view text) {
-  ArticleProvinces found;
-  constexpr size_t kWindow = 8;  // more than the words of any spelling, and one before it
-  std::vector<Word> window;
-  std::string before;  // the folded word before the window's first
-  const auto note = [&](const ProvinceUnit* u, bool named_with_unit) {
-    auto& list = u->city ? found.cities : found.provinces;
-    if (std::find(list.begin(), list.end(), u) == list.end()) list.push_back(u);
-    auto& named = u->city ? found.explicit_cities : found.explicit_provinces;
-    if (named_with_unit && std::find(named.begin(), named.end(), u) == named.end()) named.push_back(u);
-  };
-  const bool accented = has_diacritics(text);
-  const auto try_front = [&] {
-    const Word& w = window.front();
-    size_t i = w.begin;
-    const bool capitalized = utf8proc_isupper(static_cast<utf8proc_int32_t>(utf8::decode(text, i)));
-    size_t length = 0;
-    const ProvinceUnit* u = capitalized ? match_province(window, 0, window.size(), accented, length) : nullptr;
-    if (u && u->person_name && w.folded == "ho" && before != "tp" && before != "pho") u = nullptr;
-    if (u) note(u, before == "tinh" || before == "pho" || before == "tp" || before == "uy");
-    before = w.folded;
-    window.erase(window.begin());
-  };
-  WordScanner scanner(text);
-  for (Word w; scanner.next(w);) {
-    window.push_back(std::move(w));
-    if (window.size() == kWindow) try_front();
-  }
-  while (!window.empty()) try_front();
-  return found;
+void note_province(ArticleProvinces& found, const ProvinceUnit* u, bool named_with_unit) {
+  auto& list = u->city ? found.cities : found.provinces;
+  if (std::find(list.begin(), list.end(), u) == list.end()) list.push_back(u);
+  auto& named = u->city ? found.explicit_cities : found.explicit_provinces;
+  if (named_with_unit && std::find(named.begin(), named.end(), u) == named.end()) named.push_back(u);
 }
 
 // The place of a title that names a province-level body without it ("Bí thư
@@ -1247,36 +1249,40 @@ ArticleProvinces article_provinces(std::string_view text) {
 // Thành ủy or a "thành phố") the article names after a unit word or a
 // committee ("tỉnh Sơn La", "Tỉnh ủy Sơn La"), else the one it names at all;
 // none when there are several.
-void place_titles(OfficialList& out, std::string_view text) {
-  std::optional<ArticleProvinces> provinces;  // read once, when a title needs them
+void place_titles(OfficialList& out, const ArticleProvinces& provinces) {
   // Whether each title needs a province (0: no; 1: a province; 2: a city), parsed once per text.
   std::unordered_map<std::string, int> needs;
+  std::string_view name;
+  std::vector<std::string_view> views;
+  std::vector<std::string> places;
   for (size_t k = 0; k < out.size(); ++k) {
-    OfficialMention m = out.get(k);
+    out.views(k, name, views);
     bool changed = false;
-    m.places.resize(m.titles.size());
-    for (size_t t = 0; t < m.titles.size(); ++t) {
-      // Only titles with these words can need a province: a cheap test before parsing.
-      const std::string f = fold(m.titles[t]);
-      if (f.find("tinh") == std::string::npos && f.find("thanh") == std::string::npos && f.find("tp") == std::string::npos)
-        continue;
-      auto need = needs.find(m.titles[t]);
+    places.assign(views.size(), "");
+    for (size_t t = 0; t < views.size(); ++t) {
+      auto need = needs.find(std::string(views[t]));
       if (need == needs.end()) {
+        // Only titles with these words can need a province: a cheap test before parsing.
+        const std::string f = fold(views[t]);
         TitleParts parts;
-        const bool needed = parse_title(m.titles[t], parts) && parts.needs_province;
-        need = needs.emplace(m.titles[t], needed ? (parts.city_unit ? 2 : 1) : 0).first;
+        const bool needed = (f.find("tinh") != std::string::npos || f.find("thanh") != std::string::npos ||
+                             f.find("tp") != std::string::npos) &&
+                            parse_title(views[t], parts) && parts.needs_province;
+        need = needs.emplace(std::string(views[t]), needed ? (parts.city_unit ? 2 : 1) : 0).first;
       }
       if (!need->second) continue;
       const bool city = need->second == 2;
-      if (!provinces) provinces = article_provinces(text);
       // One named after a unit word or committee; else the only one named at all.
-      const auto& named = city ? provinces->explicit_cities : provinces->explicit_provinces;
-      const auto& candidates = named.size() == 1 ? named : city ? provinces->cities : provinces->provinces;
+      const auto& named = city ? provinces.explicit_cities : provinces.explicit_provinces;
+      const auto& candidates = named.size() == 1 ? named : city ? provinces.cities : provinces.provinces;
       if (candidates.size() != 1) continue;
-      m.places[t] = candidates.front()->name;
+      places[t] = candidates.front()->name;
       changed = true;
     }
-    if (changed) out.replace(k, m);
+    if (!changed) continue;
+    OfficialMention m = out.get(k);
+    m.places = places;
+    out.replace(k, m);
   }
 }
 
@@ -1293,7 +1299,27 @@ OfficialList official_list(std::string_view text) {
   WordScanner scanner(text);
   size_t prev_end = 0;
   bool prev_abbrev = false;
+  ArticleProvinces provinces;
+  const size_t province_words = province_max_words();
+  std::string key;
   auto flush = [&] {
+    for (size_t i = 0; i < n; ++i) {
+      const OfficialToken& t = toks[i];
+      if (!t.cap || !(t.allcaps || (t.vocab && t.vocab->phrases[v.places.index()])) || !starts_province(t.word.folded))
+        continue;
+      // The longest spelling from here. Written with diacritics, matched as written;
+      // without ("Ha Noi", "HCM"), through the folded form.
+      const ProvinceUnit* u = nullptr;
+      key.clear();
+      for (size_t j = i; j < n && j < i + province_words; ++j) {
+        key += t.word.accented ? toks[j].word.lower : toks[j].word.folded;
+        if (const ProvinceUnit* longer = province_by_key(key, t.word.accented)) u = longer;
+      }
+      if (!u) continue;
+      const std::string& before = i ? toks[i - 1].word.folded : std::string();
+      if (u->person_name && t.word.folded == "ho" && before != "tp" && before != "pho") continue;
+      note_province(provinces, u, before == "tinh" || before == "pho" || before == "tp" || before == "uy");
+    }
     OfficialsParser(text, toks, n, counter, out).run();
     n = 0;
   };
@@ -1328,7 +1354,7 @@ OfficialList official_list(std::string_view text) {
   resolve_short_names(out);
   drop_untitled(out);
   merge_prefix_titles(out);
-  place_titles(out, text);
+  place_titles(out, provinces);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "provinces.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "data/provinces.h"
 #include "data/provinces_2025.h"
@@ -36,12 +37,14 @@ struct ProvinceIndex {
   std::unordered_map<std::string, const ProvinceUnit*> lower, folded;
   std::unordered_map<std::string, const ProvinceUnit*> lower_2025, folded_2025;
   size_t longest = 1;  // words of the longest spelling
+  std::unordered_set<std::string> first_words;  // folded
 
   void add(const char* spelling, const ProvinceUnit* unit, std::unordered_map<std::string, const ProvinceUnit*>& by_lower,
            std::unordered_map<std::string, const ProvinceUnit*>& by_folded) {
     const std::vector<Word> words = words_of(spelling, kMaxWords);
     if (words.empty()) return;
     longest = std::max(longest, words.size());
+    first_words.insert(words[0].folded);
     by_lower.emplace(join_key(words, 0, words.size(), true), unit);
     by_folded.emplace(join_key(words, 0, words.size(), false), unit);
   }
@@ -129,6 +132,15 @@ const ProvinceUnit* match_province(const std::vector<Word>& words, size_t at, si
   }
   return found;
 }
+
+const ProvinceUnit* province_by_key(const std::string& key, bool accented_text) {
+  const ProvinceIndex& i = index();
+  return lookup(accented_text ? i.lower : i.folded, key);
+}
+
+size_t province_max_words() { return index().longest; }
+
+bool starts_province(const std::string& folded) { return index().first_words.count(folded) > 0; }
 
 std::optional<std::string> province(std::string_view place) {
   if (const ProvinceUnit* u = find_province(place)) return std::string(u->name);

@@ -41,6 +41,14 @@ const ProvinceUnit* find_province(std::string_view place);
 const ProvinceUnit* match_province(const std::vector<Word>& words, size_t at, size_t limit, bool accented_text,
                                    size_t& length);
 
+// The unit whose spelling, words joined without spaces, is `key` (their lower
+// forms if `accented_text`, else their folded forms), or nullptr; and the most
+// words a spelling has. For callers that keep their words elsewhere.
+const ProvinceUnit* province_by_key(const std::string& key, bool accented_text);
+size_t province_max_words();
+// Whether a spelling starts with a word whose folded form is `folded`.
+bool starts_province(const std::string& folded);
+
 // vn_province(): the canonical name, or nullopt.
 std::optional<std::string> province(std::string_view place);
 // vn_province_2025(): the unit since 1 July 2025 of a province named as
