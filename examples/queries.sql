@@ -134,3 +134,19 @@ FROM document_resolutions AS r JOIN article AS a ON a.id = r.document_id
 WHERE r.id LIKE '%/TU' OR r.id LIKE '%/HU'
 GROUP BY r.id, a.id
 ORDER BY a.published;
+
+.print
+.print '-- 14. Who was Bí thư of each province (Tỉnh ủy, or Thành ủy of a centrally-run city), with the province as it is since 1 July 2025'
+-- person_titles: one row per person and canonical title; the province of "Bí thư Tỉnh ủy" alone comes from the article.
+SELECT t.province_2025 AS province_now, t.province AS province_then, p.name, t.title,
+       t.documents, t.first_published, t.last_published
+FROM person_titles AS t JOIN people AS p ON p.id = t.person_id
+WHERE t.role = 'Bí thư' AND t.deputy = 0 AND t.body IN ('Tỉnh ủy', 'Thành ủy') AND t.province IS NOT NULL
+ORDER BY t.province_2025 COLLATE vietnamese, t.province COLLATE vietnamese, t.first_published;
+
+.print
+.print '-- 15. Every office of one person, in order of first appearance'
+SELECT t.title, iif(t.former, 'former', '') AS former, t.documents, t.first_published, t.last_published
+FROM person_titles AS t JOIN people AS p ON p.id = t.person_id
+WHERE p.key = vn_name_key('Ngô Văn Hiền')
+ORDER BY t.first_published IS NULL, t.first_published, t.title COLLATE vietnamese;

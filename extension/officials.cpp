@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,10 +19,14 @@
 #include "data/name_contexts.h"
 #include "data/place_words.h"
 #include "data/places.h"
+#include "data/provinces.h"
 #include "data/surnames.h"
 #include "data/title_heads.h"
+#include "json.h"
 #include "normalize.h"
 #include "packed.h"
+#include "provinces.h"
+#include "titles.h"
 #include "sql_util.h"
 #include "table_function.h"
 #include "utf8.h"
@@ -142,7 +148,7 @@ struct OfficialsVocabulary {
       boundaries{data::boundary_words::kBoundary}, captions{data::boundary_words::kCaption},
       compounds{data::title_heads::kCompound},
       title_phrases{data::bodies::kTitleWord, data::place_words::kTitleWord},
-      places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
+      places{data::places::kEntries, data::provinces::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
       local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},
@@ -233,7 +239,11 @@ class OfficialList {
     m.start = PackedRecords::get_number(at);
     m.length = PackedRecords::get_number(at);
     m.titles.resize(PackedRecords::get_number(at));
-    for (std::string& title : m.titles) title = *PackedRecords::get_string(at);
+    m.places.resize(m.titles.size());
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      m.titles[t] = *PackedRecords::get_string(at);
+      m.places[t] = PackedRecords::get_string(at).value_or("");
+    }
     return m;
   }
   // What drop_untitled() needs of mention k, read in place.
@@ -251,6 +261,19 @@ class OfficialList {
     s.titled = PackedRecords::get_number(at) > 0;
     return s;
   }
+  // The name and titles of mention k, read in place (views into the records, which stay).
+  void views(size_t k, std::string_view& name, std::vector<std::string_view>& titles) const {
+    const char* at = records_[k];
+    name = *PackedRecords::get_view(at);
+    PackedRecords::get_view(at);    // honorific
+    PackedRecords::get_number(at);  // start
+    PackedRecords::get_number(at);  // length
+    titles.resize(PackedRecords::get_number(at));
+    for (std::string_view& title : titles) {
+      title = *PackedRecords::get_view(at);
+      PackedRecords::get_view(at);  // place
+    }
+  }
   size_t size() const { return records_.size(); }
   template <class Keep>
   void keep_if(Keep&& keep) { records_.keep_if(keep); }
@@ -263,7 +286,11 @@ class OfficialList {
     PackedRecords::put_number(record, m.start);
     PackedRecords::put_number(record, m.length);
     PackedRecords::put_number(record, m.titles.size());
-    for (const std::string& title : m.titles) PackedRecords::put_string(record, title);
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      PackedRecords::put_string(record, m.titles[t]);
+      const bool place = t < m.places.size() && !m.places[t].empty();
+      PackedRecords::put_string(record, place ? std::optional<std::string_view>(m.places[t]) : std::nullopt);
+    }
     return record;
   }
 
@@ -1133,6 +1160,132 @@ void drop_untitled(OfficialList& out) {
 }
 
 // Every person mention, in text order.
+// A title that is a word prefix of longer titles of the same person in the
+// text, all of them prefixes of the longest, is that office: it becomes the
+// longest ("Bí thư" beside "Bí thư Thành ủy" and "Bí thư Thành ủy TP.HCM").
+// Compared in lower case. Sorted, a title's extensions follow it, so each
+// pair (title, extension) is looked at once: time linear in the titles' words.
+void merge_prefix_titles(OfficialList& out) {
+  // Only names with two titles or more can have one inside another: found first, in place.
+  std::unordered_map<std::string_view, std::string_view> first_title;  // name -> its first title
+  std::unordered_set<std::string_view> several;                        // names with another title
+  std::string_view name;
+  std::vector<std::string_view> views;
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    for (std::string_view t : views) {
+      auto [at, fresh] = first_title.emplace(name, t);
+      if (!fresh && at->second != t) several.insert(name);
+    }
+  }
+  if (several.empty()) return;
+  std::unordered_map<std::string, std::map<std::string, std::string>> titles;  // name -> lower title -> as written
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    if (views.empty() || !several.count(name)) continue;
+    auto& mine = titles[std::string(name)];
+    for (std::string_view t : views) mine.emplace(lower(t), std::string(t));
+  }
+  std::unordered_map<std::string, std::unordered_map<std::string, std::string>> longer;  // name -> lower title -> longer
+  for (const auto& [name, mine] : titles) {
+    for (auto it = mine.begin(); it != mine.end(); ++it) {
+      const std::string prefix = it->first + ' ';
+      const std::string* longest = nullptr;
+      std::vector<const std::string*> extensions;
+      for (auto jt = std::next(it); jt != mine.end() && jt->first.compare(0, prefix.size(), prefix) == 0; ++jt) {
+        extensions.push_back(&jt->first);
+        if (!longest || jt->first.size() > longest->size()) longest = &jt->first;
+      }
+      if (!longest) continue;
+      const bool chain = std::all_of(extensions.begin(), extensions.end(), [&](const std::string* e) {
+        return longest->compare(0, e->size(), *e) == 0 && (longest->size() == e->size() || (*longest)[e->size()] == ' ');
+      });
+      if (chain) longer[name][it->first] = mine.at(*longest);
+    }
+  }
+  if (longer.empty()) return;
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    if (views.empty() || !longer.count(std::string(name))) continue;
+    OfficialMention m = out.get(k);
+    const auto mine = longer.find(m.name);
+    bool changed = false;
+    std::vector<std::string> titles_once;
+    std::unordered_set<std::string> seen;
+    for (const std::string& t : m.titles) {
+      const auto to = mine->second.find(lower(t));
+      const std::string& title = to == mine->second.end() ? t : to->second;
+      changed = changed || &title != &t;
+      if (seen.insert(lower(title)).second) titles_once.push_back(title);
+      else changed = true;
+    }
+    if (!changed) continue;
+    m.titles = std::move(titles_once);
+    m.places.assign(m.titles.size(), "");
+    out.replace(k, m);
+  }
+}
+
+// The provinces a text names, of each kind (province-level cities, provinces),
+// noted while its words are read (official_list): whole spellings at a
+// capitalized word that starts a place or is written in capitals ("TP.HCM");
+// "Hồ Chí Minh" alone (also a person's name) only after "thành phố" or "TP".
+struct ArticleProvinces {
+  std::vector<const ProvinceUnit*> cities, provinces;
+  // Those named after a unit or a Party committee ("tỉnh Sơn La", "TP Đà Nẵng", "Tỉnh ủy Yên Bái").
+  std::vector<const ProvinceUnit*> explicit_cities, explicit_provinces;
+};
+
+void note_province(ArticleProvinces& found, const ProvinceUnit* u, bool named_with_unit) {
+  auto& list = u->city ? found.cities : found.provinces;
+  if (std::find(list.begin(), list.end(), u) == list.end()) list.push_back(u);
+  auto& named = u->city ? found.explicit_cities : found.explicit_provinces;
+  if (named_with_unit && std::find(named.begin(), named.end(), u) == named.end()) named.push_back(u);
+}
+
+// The place of a title that names a province-level body without it ("Bí thư
+// Tỉnh ủy", "Chủ tịch UBND tỉnh", "Bí thư Thành ủy"): the one province of its
+// kind (a province for a Tỉnh ủy or a "tỉnh", a centrally-run city for a
+// Thành ủy or a "thành phố") the article names after a unit word or a
+// committee ("tỉnh Sơn La", "Tỉnh ủy Sơn La"), else the one it names at all;
+// none when there are several.
+void place_titles(OfficialList& out, const ArticleProvinces& provinces) {
+  // Whether each title needs a province (0: no; 1: a province; 2: a city), parsed once per text.
+  std::unordered_map<std::string, int> needs;
+  std::string_view name;
+  std::vector<std::string_view> views;
+  std::vector<std::string> places;
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    bool changed = false;
+    places.assign(views.size(), "");
+    for (size_t t = 0; t < views.size(); ++t) {
+      auto need = needs.find(std::string(views[t]));
+      if (need == needs.end()) {
+        // Only titles with these words can need a province: a cheap test before parsing.
+        const std::string f = fold(views[t]);
+        TitleParts parts;
+        const bool needed = (f.find("tinh") != std::string::npos || f.find("thanh") != std::string::npos ||
+                             f.find("tp") != std::string::npos) &&
+                            parse_title(views[t], parts) && parts.needs_province;
+        need = needs.emplace(std::string(views[t]), needed ? (parts.city_unit ? 2 : 1) : 0).first;
+      }
+      if (!need->second) continue;
+      const bool city = need->second == 2;
+      // One named after a unit word or committee; else the only one named at all.
+      const auto& named = city ? provinces.explicit_cities : provinces.explicit_provinces;
+      const auto& candidates = named.size() == 1 ? named : city ? provinces.cities : provinces.provinces;
+      if (candidates.size() != 1) continue;
+      places[t] = candidates.front()->name;
+      changed = true;
+    }
+    if (!changed) continue;
+    OfficialMention m = out.get(k);
+    m.places = places;
+    out.replace(k, m);
+  }
+}
+
 OfficialList official_list(std::string_view text) {
   OfficialList out;
   utf8::CharCounter counter(text);
@@ -1146,7 +1299,27 @@ OfficialList official_list(std::string_view text) {
   WordScanner scanner(text);
   size_t prev_end = 0;
   bool prev_abbrev = false;
+  ArticleProvinces provinces;
+  const size_t province_words = province_max_words();
+  std::string key;
   auto flush = [&] {
+    for (size_t i = 0; i < n; ++i) {
+      const OfficialToken& t = toks[i];
+      if (!t.cap || !(t.allcaps || (t.vocab && t.vocab->phrases[v.places.index()])) || !starts_province(t.word.folded))
+        continue;
+      // The longest spelling from here. Written with diacritics, matched as written;
+      // without ("Ha Noi", "HCM"), through the folded form.
+      const ProvinceUnit* u = nullptr;
+      key.clear();
+      for (size_t j = i; j < n && j < i + province_words; ++j) {
+        key += t.word.accented ? toks[j].word.lower : toks[j].word.folded;
+        if (const ProvinceUnit* longer = province_by_key(key, t.word.accented)) u = longer;
+      }
+      if (!u) continue;
+      const std::string& before = i ? toks[i - 1].word.folded : std::string();
+      if (u->person_name && t.word.folded == "ho" && before != "tp" && before != "pho") continue;
+      note_province(provinces, u, before == "tinh" || before == "pho" || before == "tp" || before == "uy");
+    }
     OfficialsParser(text, toks, n, counter, out).run();
     n = 0;
   };
@@ -1180,6 +1353,8 @@ OfficialList official_list(std::string_view text) {
   if (n) flush();
   resolve_short_names(out);
   drop_untitled(out);
+  merge_prefix_titles(out);
+  place_titles(out, provinces);
   return out;
 }
 
@@ -1194,28 +1369,6 @@ std::vector<OfficialMention> find_officials(std::string_view text) {
 }
 
 namespace {
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char hex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
-}
 
 // One mention as a JSON object.
 void append_json(std::string& out, const OfficialMention& m) {
@@ -1226,7 +1379,18 @@ void append_json(std::string& out, const OfficialMention& m) {
     if (t) out += ',';
     append_json_string(out, utf8::sanitize(m.titles[t]));
   }
-  out += "],\"honorific\":";
+  out += ']';
+  // "places" only where the article gives a title its place: the JSON of a text of many titled names stays small.
+  if (std::any_of(m.places.begin(), m.places.end(), [](const std::string& p) { return !p.empty(); })) {
+    out += ",\"places\":[";
+    for (size_t t = 0; t < m.titles.size(); ++t) {
+      if (t) out += ',';
+      if (t < m.places.size() && !m.places[t].empty()) append_json_string(out, m.places[t]);
+      else out += "null";
+    }
+    out += ']';
+  }
+  out += ",\"honorific\":";
   if (m.honorific.empty()) out += "null";
   else append_json_string(out, utf8::sanitize(m.honorific));
   out += ",\"start\":" + std::to_string(m.start) + ",\"length\":" + std::to_string(m.length) + "}";
@@ -1258,7 +1422,8 @@ class OfficialRows : public RowSource {
     const OfficialMention& m = current_;
     row = Row{utf8::sanitize(m.name), m.titles.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.titles[title_])},
               m.honorific.empty() ? Cell{nullptr} : Cell{utf8::sanitize(m.honorific)},
-              static_cast<int64_t>(next_), static_cast<int64_t>(m.start), static_cast<int64_t>(m.length)};
+              static_cast<int64_t>(next_), static_cast<int64_t>(m.start), static_cast<int64_t>(m.length),
+              title_ < m.places.size() && !m.places[title_].empty() ? Cell{m.places[title_]} : Cell{nullptr}};
     ++title_;
     return true;
   }
@@ -1314,6 +1479,6 @@ void sql_extract_officials(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 const TableFunction kOfficialsFunction = {
-    "officials", "name, title, honorific, mention, start, length", {"text"}, 1, open_officials};
+    "officials", "name, title, honorific, mention, start, length, place", {"text"}, 1, open_officials};
 
 }  // namespace vnsql

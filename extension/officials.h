@@ -26,15 +26,25 @@ namespace vnsql {
 struct OfficialMention {
   std::string name;                 // normalized, single spaces
   std::vector<std::string> titles;  // normalized, in text order
+  // For each title, the province (vn_province() name) the article gives a
+  // title that names a province-level body without its place ("Bí thư Tỉnh
+  // ủy"); empty for the others.
+  std::vector<std::string> places;
   std::string honorific;            // lower-case normalized; empty if none
   size_t start = 0;                 // 1-based character position of the name
   size_t length = 0;                // characters of the name as written
 };
 
-// Every person mention, in text order.
+// Every person mention, in text order. Within the text, a title that is a
+// word prefix of a longer title of the same person (same name), and of no
+// other of that person's titles that is not itself a prefix of the longer
+// one, is given in its longer form ("Bí thư Thành ủy" beside "Bí thư Thành ủy
+// TP.HCM"); a mention gives each of its titles once.
 std::vector<OfficialMention> find_officials(std::string_view text);
 
-// The mentions as a JSON array of {"name","titles","honorific","start","length"}.
+// The mentions as a JSON array of {"name","titles","places","honorific","start","length"};
+// "places" has one entry per title, null where the article gives none, and is
+// left out of a mention none of whose titles has one.
 std::string officials_json(const std::vector<OfficialMention>& mentions);
 
 // SQL wrappers (registered in vnsql.cpp).

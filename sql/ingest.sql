@@ -190,4 +190,6 @@ DROP TABLE temp.ingest_files;
 DROP TABLE temp.ingest_published;
 DROP TABLE temp.ingest_dir;
 DROP TABLE temp.ingest_stop;
+-- People and their offices (issue 15): the people of the names this run touched.
+INSERT INTO people_refresh VALUES (0);
 COMMIT;

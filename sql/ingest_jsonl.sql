@@ -150,4 +150,6 @@ DROP VIEW temp.ingest_json;
 DROP TABLE temp.ingest_lines;
 DROP TABLE temp.jsonl;
 DROP TABLE temp.ingest_stop;
+-- People and their offices (issue 15): the people of the names this run touched.
+INSERT INTO people_refresh VALUES (0);
 COMMIT;

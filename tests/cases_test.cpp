@@ -22,9 +22,12 @@
 #include "dates.h"
 #include "encodings.h"
 #include "normalize.h"
+#include "names.h"
 #include "officials.h"
+#include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
+#include "titles.h"
 #include "tokenizer.h"
 #include "utf8.h"
 
@@ -267,6 +270,18 @@ const std::map<std::string, Evaluator> kEvaluators = {
        const auto encoding = parse_encoding(r["encoding"]);
        if (!encoding) throw std::runtime_error("unknown encoding " + r["encoding"]);
        return decode(r["bytes"], *encoding);
+     }},
+    {"name_key", [](const Row& r) { return name_key(r["text"]).value_or("NULL"); }},
+    {"name_pairs",
+     [](const Row& r) { return std::string(name_key(r["a"]) == name_key(r["b"]) ? "same" : "different"); }},
+    {"titles",
+     [](const Row& r) {
+       TitleParts parts;
+       return parse_title(r["text"], parts, r["place"]) ? title_json(parts) : std::string("NULL");
+     }},
+    {"provinces",
+     [](const Row& r) {
+       return province(r["text"]).value_or("NULL") + " / " + province_2025(r["text"]).value_or("NULL");
      }},
     {"detect_encoding", [](const Row& r) { return std::string(encoding_name(detect_encoding(r["bytes"]))); }},
 };

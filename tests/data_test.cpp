@@ -25,9 +25,12 @@
 #include "data/place_words.h"
 #include "data/places.h"
 #include "data/plenums.h"
+#include "data/provinces.h"
+#include "data/provinces_2025.h"
 #include "data/surnames.h"
 #include "data/syllables.h"
 #include "data/title_heads.h"
+#include "data/titles.h"
 #include "normalize.h"
 
 namespace vnsql {
@@ -81,8 +84,11 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
-    {"places", {"province", "district", "archipelago"}},
+    {"places", {"district", "archipelago"}},
     {"plenums", {"resolution"}},
+    {"provinces", {"province", "city", "person-name"}},
+    {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam"}},
+    {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
     {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head", "unit-head"}},
@@ -96,7 +102,8 @@ std::map<std::string, Table> all_tables() {
 }
 
 // Why `text` is not words as written ("" if it is): words separated by one
-// space; a part may be words joined by dots (T.Ư, TP.HCM), end with a comma
+// space; a part may be words joined by dots, ampersands or hyphens (T.Ư,
+// TP.HCM, GD&ĐT, LĐ-TB&XH: abbreviations as written), end with a comma
 // ("văn hóa, thể thao") or be a spaced dash ("Lao động - Thương binh").
 std::string word_problem(const std::string& text) {
   const std::vector<std::string> parts = split(text, ' ');
@@ -105,7 +112,10 @@ std::string word_problem(const std::string& text) {
     std::string part = parts[p];
     if (part == "-" && p > 0 && p + 1 < parts.size()) continue;
     if (part.size() > 1 && part.back() == ',' && p + 1 < parts.size()) part.pop_back();
-    for (const std::string& piece : split(part, '.')) {
+    std::string pieces = part;
+    for (char& c : pieces)
+      if (c == '&' || c == '-') c = '.';
+    for (const std::string& piece : split(pieces, '.')) {
       WordScanner scanner(piece);
       Word w;
       if (piece.empty()) return "an empty word: two spaces, or a stray '.' or ','";
@@ -266,6 +276,55 @@ TEST(Data, PageLinesMatchLinesTheirLength) {
   }
 }
 
+// The 63 units before 1 July 2025 (5 centrally-run cities) and the 34 since
+// (6 cities, Nghị quyết 202/2025/QH15) agree: each old unit names one new unit,
+// each new unit holds at least one old one, and keeps the name of one of them
+// except Huế (Thừa Thiên Huế renamed). Every spelling is canonical words and
+// names one unit only, as written and without diacritics.
+TEST(Data, ProvincesBeforeAndAfterTheMergerAgree) {
+  ASSERT_EQ(std::size(data::provinces::kRows), 63u);
+  ASSERT_EQ(std::size(data::provinces_2025::kRows), 34u);
+  EXPECT_EQ(std::size(data::provinces::kCity), 5u);
+  EXPECT_EQ(std::size(data::provinces_2025::kCurrentCity), 6u);
+  std::map<std::string, std::vector<std::string>> held;  // new unit -> old units
+  for (const auto& row : data::provinces::kRows) held[row.unit_after_merger].push_back(row.entry);
+  std::set<std::string> new_units;
+  for (const auto& row : data::provinces_2025::kRows) {
+    SCOPED_TRACE(row.entry);
+    new_units.insert(row.entry);
+    ASSERT_TRUE(held.count(row.entry)) << "holds no unit of provinces.tsv";
+    const auto& old = held.at(row.entry);
+    const bool keeps_a_name = std::find(old.begin(), old.end(), row.entry) != old.end();
+    EXPECT_TRUE(keeps_a_name || (row.entry == std::string("Huế") && old == std::vector<std::string>{"Thừa Thiên Huế"}));
+  }
+  for (const auto& [unit, old] : held) EXPECT_TRUE(new_units.count(unit)) << unit << " is not in provinces_2025.tsv";
+  // Merged units: 23 (the other 11 are unchanged).
+  size_t merged = 0;
+  for (const auto& [unit, old] : held) merged += old.size() > 1;
+  EXPECT_EQ(merged, 23u);
+  std::map<std::string, std::string> lower_keys, folded_keys;
+  const auto key = [](const std::string& spelling, bool folded) {
+    std::string k;
+    WordScanner scanner(spelling);
+    for (Word w; scanner.next(w);) k += folded ? w.folded : w.lower;
+    return k;
+  };
+  for (const auto& row : data::provinces::kRows) {
+    std::vector<std::string> spellings{row.entry};
+    for (const std::string& s : split(row.spellings, '|'))
+      if (!s.empty()) spellings.push_back(s.substr(s.front() == ' ', s.size() - (s.front() == ' ') - (s.back() == ' ')));
+    for (const std::string& s : spellings) {
+      SCOPED_TRACE(std::string(row.entry) + ": " + s);
+      EXPECT_EQ(normalize(s), s);
+      for (bool folded : {false, true}) {
+        auto& keys = folded ? folded_keys : lower_keys;
+        auto [at, fresh] = keys.emplace(key(s, folded), row.entry);
+        EXPECT_TRUE(fresh || at->second == row.entry) << "also a spelling of " << at->second;
+      }
+    }
+  }
+}
+
 // The generated headers (cmake/data_tables.cmake) hold every entry as written.
 template <size_t N>
 std::vector<std::string> entries_of(const char* const (&entries)[N]) {
@@ -288,9 +347,12 @@ TEST(Data, GeneratedHeadersHoldEveryEntry) {
       {"place_words", entries_of(data::place_words::kEntries)},
       {"places", entries_of(data::places::kEntries)},
       {"plenums", entries_of(data::plenums::kEntries)},
+      {"provinces", entries_of(data::provinces::kEntries)},
+      {"provinces_2025", entries_of(data::provinces_2025::kEntries)},
       {"surnames", entries_of(data::surnames::kEntries)},
       {"syllables", entries_of(data::syllables::kEntries)},
       {"title_heads", entries_of(data::title_heads::kEntries)},
+      {"titles", entries_of(data::titles::kEntries)},
   };
   for (const auto& [name, table] : all_tables()) {
     std::vector<std::string> entries;

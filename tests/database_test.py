@@ -10,6 +10,9 @@ module lacks a function the pipeline needs (vn_decode, resolutions, officials), 
 """
 import argparse, hashlib, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile, time, unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import people_proof  # noqa: E402  (issue 15: people and their offices)
+
 SHELL = "/usr/bin/sqlite3"
 NEEDED = ["vn_decode", "vn_normalize", "vn_sha256", "vn_article_title", "resolutions", "officials"]
 
@@ -180,7 +183,44 @@ def seeds():
         hits = [r[0] for r in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'dang OR trương'")]
         check(victim not in hits and hits, "deleting a document removes its index entries")
         check(fts_ok(db), "integrity-check passes after the delete")
+        # People and their offices follow the change and the delete: what ingest and the
+        # triggers kept is what a full rebuild gives.
+        db.execute("INSERT INTO people_refresh VALUES (0)")
+        kept = people_proof.tables(db)
+        db.execute("INSERT INTO people_refresh VALUES (1)")
+        check(people_proof.tables(db) == kept and kept[0], "people tables after a change and a delete = a full rebuild")
+        db.rollback()
         db.close()
+
+        # Incremental: the five articles in two runs give the people one run gives; the
+        # second run touches only the people of its articles' names.
+        one, two = os.path.join(tmp, "one.db"), os.path.join(tmp, "two.db")
+        part = os.path.join(tmp, "part")
+        shutil.copytree(seed_dir, part)
+        later = sorted(os.listdir(part))[3:]
+        moved = os.path.join(tmp, "later")
+        os.mkdir(moved)
+        for name in later:
+            shutil.move(os.path.join(part, name), os.path.join(moved, name))
+        check(shell(one, schema, ingest, params=[("@dir", seed_dir)]) == 0, "one run over the seeds")
+        check(shell(two, schema, ingest, params=[("@dir", part)]) == 0, "the first three seeds")
+        db = connect(two)
+        ids_before = dict(db.execute("SELECT key, id FROM people"))
+        db.close()
+        for name in later:
+            shutil.move(os.path.join(moved, name), os.path.join(part, name))
+        check(shell(two, ingest, params=[("@dir", part)]) == 0, "the last two seeds, in a second run")
+        db1, db2 = connect(one), connect(two)
+        check(people_proof.tables(db1) == people_proof.tables(db2), "people tables: two runs = one run")
+        ids_after = dict(db2.execute("SELECT key, id FROM people"))
+        check(all(ids_after.get(k) == i for k, i in ids_before.items() if k in ids_after),
+              "a person keeps their id when a later run adds articles")
+        names = db1.execute("SELECT count(*) FROM people").fetchone()[0]
+        mai = db1.execute("SELECT t.title FROM person_titles AS t JOIN people AS p ON p.id = t.person_id"
+                          " WHERE p.key = vn_name_key('Trương Thị Mai') AND t.title = 'Ủy viên Bộ Chính trị'").fetchall()
+        check(names > 0 and mai, f"people ({names}) and person_titles (Trương Thị Mai, Ủy viên Bộ Chính trị) are filled")
+        db1.close()
+        db2.close()
     finally:
         shutil.rmtree(tmp)
 
@@ -227,6 +267,12 @@ def corpus():
         reader.stdout.close()
         reader.wait()
         check(rc == 0 and dump(db_path) == before, "ingesting the same file again changes nothing")
+        if not a.limit:
+            db = sqlite3.connect(db_path, isolation_level=None)
+            db.enable_load_extension(True)
+            db.load_extension(module)
+            failures.extend(people_proof.check(db))
+            db.close()
     finally:
         shutil.rmtree(tmp)
 

@@ -27,7 +27,56 @@ TEST(Officials, JsonEscapesAndNulls) {
   ms[0].length = 2;
   EXPECT_EQ(officials_json(ms),
             R"([{"name":"A \"B\"\\","titles":["x\ny"],"honorific":null,"start":3,"length":2}])");
+  ms[0].places = {"Sơn La"};
+  EXPECT_EQ(officials_json(ms),
+            R"([{"name":"A \"B\"\\","titles":["x\ny"],"places":["Sơn La"],"honorific":null,"start":3,"length":2}])");
   EXPECT_EQ(officials_json({}), "[]");
+}
+
+// Issue 15: the place the article gives a title that names a provincial body
+// without it, and a title given once in its longer form.
+std::string places_of(const std::string& text) {
+  std::string out;
+  for (const OfficialMention& m : find_officials(text))
+    for (size_t t = 0; t < m.titles.size(); ++t)
+      out += m.name + ": " + m.titles[t] + " @" + (t < m.places.size() ? m.places[t] : "") + "; ";
+  return out;
+}
+
+TEST(Officials, PlaceOfATitleFromTheOneProvinceOfTheArticle) {
+  EXPECT_EQ(places_of("Đoàn kiểm tra của Bộ Chính trị làm việc tại tỉnh Sơn La. Bí thư Tỉnh ủy Hoàng Văn Chất báo cáo."),
+            "Hoàng Văn Chất: Bí thư Tỉnh ủy @Sơn La; ");
+  EXPECT_EQ(places_of("Tại tỉnh Sơn La, Chủ tịch UBND tỉnh Cầm Ngọc Minh cho biết."),
+            "Cầm Ngọc Minh: Chủ tịch UBND tỉnh @Sơn La; ");
+  // A province named after "tỉnh" wins over one named in passing.
+  EXPECT_EQ(places_of("Bác gặp cán bộ tỉnh Thanh Hóa ở Nho Quan (Ninh Bình): đồng chí Bùi Đạt – Bí thư Tỉnh ủy báo cáo."),
+            "Bùi Đạt: Bí thư Tỉnh ủy @Thanh Hóa; ");
+}
+
+TEST(Officials, NoPlaceWhenTheArticleNamesSeveralOrNoneOfItsKind) {
+  EXPECT_EQ(places_of("Đoàn của tỉnh Sơn La thăm tỉnh Lai Châu. Bí thư Tỉnh ủy Hoàng Văn Chất phát biểu."),
+            "Hoàng Văn Chất: Bí thư Tỉnh ủy @; ");
+  EXPECT_EQ(places_of("Bí thư Tỉnh ủy Hoàng Văn Chất phát biểu."), "Hoàng Văn Chất: Bí thư Tỉnh ủy @; ");
+  // A Tỉnh ủy takes a province, a Thành ủy a centrally-run city.
+  EXPECT_EQ(places_of("Tại TP.HCM, Bí thư Tỉnh ủy Hoàng Văn Chất phát biểu."), "Hoàng Văn Chất: Bí thư Tỉnh ủy @; ");
+  EXPECT_EQ(places_of("Tại TP.HCM và tỉnh Sơn La, Bí thư Thành ủy Đinh La Thăng phát biểu."),
+            "Đinh La Thăng: Bí thư Thành ủy @Hồ Chí Minh; ");
+  // "Hồ Chí Minh" alone is also a person's name.
+  EXPECT_EQ(places_of("Học tập tư tưởng Hồ Chí Minh, Bí thư Thành ủy Đinh La Thăng phát biểu."),
+            "Đinh La Thăng: Bí thư Thành ủy @; ");
+}
+
+TEST(Officials, APrefixTitleIsGivenInItsLongerForm) {
+  EXPECT_EQ(places_of("Ông Đinh La Thăng, Bí thư Thành ủy TP.HCM phát biểu. Bí thư Thành ủy Đinh La Thăng cho biết."),
+            "Đinh La Thăng: Bí thư Thành ủy TP.HCM @; Đinh La Thăng: Bí thư Thành ủy TP.HCM @; ");
+  // Longer titles that are not one chain: the short one stays.
+  EXPECT_EQ(places_of("Ông Hoàng Trung Hải, Bí thư Thành ủy Hà Nội phát biểu. Ông Hoàng Trung Hải, Bí thư Trung ương Đảng "
+                      "nói. Bí thư Hoàng Trung Hải cho biết."),
+            "Hoàng Trung Hải: Bí thư Thành ủy Hà Nội @; Hoàng Trung Hải: Bí thư Trung ương Đảng @; "
+            "Hoàng Trung Hải: Bí thư @; ");
+  // Another person's longer title changes nothing.
+  EXPECT_EQ(places_of("Ông Nguyễn Văn An, Bí thư Tỉnh ủy Sơn La phát biểu. Ông Trần Văn Bình, Bí thư Tỉnh ủy nói."),
+            "Nguyễn Văn An: Bí thư Tỉnh ủy Sơn La @; Trần Văn Bình: Bí thư Tỉnh ủy @Sơn La; ");
 }
 
 TEST(Officials, LargeInputIsLinear) {

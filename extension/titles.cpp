@@ -1,0 +1,632 @@
+#include "titles.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "data/countries.h"
+#include "data/titles.h"
+#include "json.h"
+#include "normalize.h"
+#include "provinces.h"
+#include "sql_util.h"
+#include "utf8.h"
+
+namespace vnsql {
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// One word of the title, or of an expansion.
+struct Tok {
+  std::string surface;  // as written (normalized), or the expansion's word
+  std::string lower, folded;
+  bool cap = false;       // has an upper-case letter
+  bool caps = false;      // has no lower-case letter (an abbreviation as written: "UBND"; also "Tp")
+  bool accented = false;
+  unsigned sep = 0;       // separators before it (kParen, kComma)
+  size_t begin = kNone, end = kNone;  // bytes in the normalized title; kNone for an expansion's word
+};
+constexpr unsigned kParen = 1, kComma = 2;
+
+enum class Kind { kWord, kFormer, kDropped, kDeputy, kModifier, kRole, kBody, kPhrase, kUnit, kTerm, kAt, kVietnam, kProvince, kCountry };
+
+// A phrase of the vocabulary.
+struct Phrase {
+  std::vector<std::string> lower, folded;
+  Kind kind = Kind::kWord;
+  const data::titles::Row* row = nullptr;  // titles.tsv
+  std::string canonical;                   // spelling in the canonical title
+  std::string country;                     // countries.tsv: the country it names or is in
+  bool city = false;                       // countries.tsv: a foreign city
+};
+
+std::vector<Word> words_of(std::string_view text) {
+  std::vector<Word> words;
+  WordScanner scanner(text);
+  for (Word w; scanner.next(w);) words.push_back(std::move(w));
+  return words;
+}
+
+Kind kind_of(const data::titles::Row& row) {
+  using data::titles::has_class;
+  if (has_class(row, "former")) return Kind::kFormer;
+  if (has_class(row, "dropped-word")) return Kind::kDropped;
+  if (has_class(row, "deputy")) return Kind::kDeputy;
+  if (has_class(row, "role")) return Kind::kRole;
+  if (has_class(row, "body-name")) return Kind::kBody;
+  if (has_class(row, "role-modifier")) return Kind::kModifier;
+  if (has_class(row, "unit")) return Kind::kUnit;
+  if (has_class(row, "term")) return Kind::kTerm;
+  if (has_class(row, "at")) return Kind::kAt;
+  if (has_class(row, "vietnam")) return Kind::kVietnam;
+  return Kind::kPhrase;
+}
+
+struct TitleVocabulary {
+  // Phrases by the folded form of their first word; abbreviations by their first lower-case word.
+  std::unordered_map<std::string, std::vector<Phrase>> phrases, abbreviations;
+  size_t longest_abbreviation = 1;
+
+  static Phrase make(const char* entry) {
+    Phrase p;
+    for (const Word& w : words_of(entry)) {
+      p.lower.push_back(w.lower);
+      p.folded.push_back(w.folded);
+    }
+    return p;
+  }
+
+  TitleVocabulary() {
+    for (const auto& row : data::titles::kRows) {
+      Phrase p = make(row.entry);
+      if (p.lower.empty()) continue;
+      p.row = &row;
+      p.canonical = *row.means ? row.means : row.entry;
+      if (data::titles::has_class(row, "abbreviation")) {
+        longest_abbreviation = std::max(longest_abbreviation, p.lower.size());
+        abbreviations[p.lower[0]].push_back(std::move(p));
+      } else {
+        p.kind = kind_of(row);
+        phrases[p.folded[0]].push_back(std::move(p));
+      }
+    }
+    for (const auto& row : data::countries::kRows) {
+      Phrase p = make(row.entry);
+      if (p.lower.empty()) continue;
+      p.kind = Kind::kCountry;
+      p.city = data::countries::has_class(row, "city");
+      p.canonical = row.entry;
+      p.country = p.city ? row.country : (*row.country ? row.country : row.entry);
+      phrases[p.folded[0]].push_back(std::move(p));
+    }
+  }
+};
+
+const TitleVocabulary& vocabulary() {
+  static const TitleVocabulary v;
+  return v;
+}
+
+Tok make_tok(std::string surface) {
+  Tok t;
+  const std::vector<Word> w = words_of(surface);
+  t.lower = w.empty() ? lower(surface) : w[0].lower;
+  t.folded = w.empty() ? fold(surface) : w[0].folded;
+  t.accented = !w.empty() && w[0].accented;
+  t.surface = std::move(surface);
+  return t;
+}
+
+bool has_upper(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = utf8::decode(s, i);
+    if (utf8proc_isupper(static_cast<utf8proc_int32_t>(cp))) return true;
+  }
+  return false;
+}
+
+bool has_lower(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = utf8::decode(s, i);
+    if (utf8proc_islower(static_cast<utf8proc_int32_t>(cp))) return true;
+  }
+  return false;
+}
+
+// Where a word that runs on into capitals splits ("uỷTP": "uỷ", "TP"): the byte
+// after its last lower-case letter when two or more capitals and nothing else
+// follow it; 0 when it does not.
+size_t glued_capitals(std::string_view word) {
+  size_t split = 0, capitals = 0;
+  for (size_t i = 0; i < word.size();) {
+    const size_t at = i;
+    const auto cp = static_cast<utf8proc_int32_t>(utf8::decode(word, i));
+    if (utf8proc_islower(cp)) {
+      split = i;
+      capitals = 0;
+    } else if (utf8proc_isupper(cp)) {
+      if (split == 0 && at == 0) continue;
+      ++capitals;
+    } else {
+      return 0;
+    }
+  }
+  return split && capitals >= 2 ? split : 0;
+}
+
+// The text's words with the separators before them; false if more than kMaxTitleWords.
+bool tokenize(const std::string& text, std::vector<Tok>& toks) {
+  WordScanner scanner(text);
+  size_t previous_end = 0;
+  for (Word w; scanner.next(w);) {
+    // A word that runs on into an abbreviation ("Thành uỷTP Hồ Chí Minh") is two.
+    if (const size_t split = glued_capitals(std::string_view(text).substr(w.begin, w.end - w.begin))) {
+      WordScanner first(std::string_view(text).substr(w.begin, split));
+      Word head;
+      if (first.next(head)) {
+        head.begin += w.begin;
+        head.end += w.begin;
+        WordScanner second(std::string_view(text).substr(w.begin + split, w.end - w.begin - split));
+        Word tail;
+        if (second.next(tail)) {
+          tail.begin += w.begin + split;
+          tail.end += w.begin + split;
+          for (Word* part : {&head, &tail}) {
+            if (toks.size() == kMaxTitleWords) return false;
+            Tok t;
+            t.surface = text.substr(part->begin, part->end - part->begin);
+            t.lower = std::move(part->lower);
+            t.folded = std::move(part->folded);
+            t.accented = part->accented;
+            t.cap = has_upper(t.surface);
+            t.caps = !has_lower(t.surface);
+            if (part == &head)
+              for (size_t k = previous_end; k < part->begin; ++k) {
+                if (text[k] == '(' || text[k] == '[') t.sep |= kParen;
+                if (text[k] == ',' || text[k] == ';') t.sep |= kComma;
+              }
+            t.begin = part->begin;
+            t.end = part->end;
+            toks.push_back(std::move(t));
+          }
+          previous_end = w.end;
+          continue;
+        }
+      }
+    }
+    if (toks.size() == kMaxTitleWords) return false;
+    Tok t;
+    t.surface = text.substr(w.begin, w.end - w.begin);
+    t.lower = std::move(w.lower);
+    t.folded = std::move(w.folded);
+    t.accented = w.accented;
+    t.cap = has_upper(t.surface);
+    t.caps = !has_lower(t.surface) || t.surface == "Tp";
+    for (size_t k = previous_end; k < w.begin; ++k) {
+      if (text[k] == '(' || text[k] == '[') t.sep |= kParen;
+      if (text[k] == ',' || text[k] == ';') t.sep |= kComma;
+    }
+    t.begin = w.begin;
+    t.end = w.end;
+    previous_end = w.end;
+    toks.push_back(std::move(t));
+  }
+  return true;
+}
+
+// Abbreviations written in capitals ("Tp" too) become the words they stand for.
+std::vector<Tok> expand(std::vector<Tok> toks) {
+  const TitleVocabulary& v = vocabulary();
+  std::vector<Tok> out;
+  for (size_t i = 0; i < toks.size();) {
+    const Phrase* best = nullptr;
+    auto it = toks[i].caps ? v.abbreviations.find(toks[i].lower) : v.abbreviations.end();
+    if (it != v.abbreviations.end())
+      for (const Phrase& p : it->second) {
+        if (best && p.lower.size() <= best->lower.size()) continue;
+        bool ok = i + p.lower.size() <= toks.size();
+        for (size_t k = 0; ok && k < p.lower.size(); ++k)
+          ok = toks[i + k].lower == p.lower[k] && toks[i + k].caps && (k == 0 || toks[i + k].sep == 0);
+        if (ok) best = &p;
+      }
+    if (!best) {
+      out.push_back(std::move(toks[i++]));
+      continue;
+    }
+    const unsigned sep = toks[i].sep;
+    bool first = true;
+    for (const Word& w : words_of(best->canonical)) {
+      Tok t = make_tok(best->canonical.substr(w.begin, w.end - w.begin));
+      t.cap = has_upper(t.surface);
+      if (first) t.sep = sep;
+      first = false;
+      out.push_back(std::move(t));
+    }
+    i += best->lower.size();
+  }
+  return out;
+}
+
+struct Unit {
+  Kind kind = Kind::kWord;
+  size_t from = 0, to = 0;  // tokens
+  const Phrase* phrase = nullptr;
+  const ProvinceUnit* province = nullptr;
+};
+
+// The tokens grouped into the longest phrases the vocabulary knows.
+std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
+  const TitleVocabulary& v = vocabulary();
+  std::vector<Word> words;  // for match_province
+  words.reserve(toks.size());
+  for (const Tok& t : toks) {
+    Word w;
+    w.lower = t.lower;
+    w.folded = t.folded;
+    w.accented = t.accented;
+    words.push_back(std::move(w));
+  }
+  std::vector<Unit> units;
+  for (size_t i = 0; i < toks.size();) {
+    Unit best{Kind::kWord, i, i + 1};
+    auto it = v.phrases.find(toks[i].folded);
+    if (it != v.phrases.end())
+      for (const Phrase& p : it->second) {
+        if (i + p.lower.size() > toks.size() || (best.phrase && p.lower.size() <= best.to - best.from)) continue;
+        bool ok = true;
+        for (size_t k = 0; ok && k < p.lower.size(); ++k) {
+          const Tok& t = toks[i + k];
+          ok = (k == 0 || !(t.sep & (kParen | kComma))) &&
+               (accented ? t.lower == p.lower[k] : t.folded == p.folded[k]);
+        }
+        if (ok && (!best.phrase || p.lower.size() > best.to - best.from)) best = {p.kind, i, i + p.lower.size(), &p};
+      }
+    size_t length = 0;
+    if (const ProvinceUnit* u = match_province(words, i, toks.size() - i, accented, length)) {
+      bool ok = true;
+      for (size_t k = 1; k < length; ++k) ok = ok && !(toks[i + k].sep & (kParen | kComma));
+      // A province's name is capitalized (or a known abbreviation, expanded already).
+      if (ok && toks[i].cap && length > (best.phrase ? best.to - best.from : 0)) best = {Kind::kProvince, i, i + length, nullptr, u};
+    }
+    units.push_back(best);
+    i = best.to;
+  }
+  return units;
+}
+
+std::string capitalize(std::string s) {
+  if (s.empty()) return s;
+  size_t i = 0;
+  const char32_t cp = utf8::decode(s, i);
+  const auto upper = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
+  if (upper == cp) return s;
+  std::string out;
+  utf8::append(out, upper);
+  return out + s.substr(i);
+}
+
+void append_words(std::string& out, std::string_view words) {
+  if (words.empty()) return;
+  if (!out.empty()) out += ' ';
+  out += words;
+}
+
+// How a run of tokens reads: the original text between them when none was
+// expanded (so "Bà Rịa - Vũng Tàu" keeps its dash), else the words.
+std::string as_written(const std::string& text, const std::vector<Tok>& toks, size_t from, size_t to) {
+  bool original = from < to;
+  for (size_t k = from; k < to && original; ++k) original = toks[k].begin != kNone;
+  if (original) return text.substr(toks[from].begin, toks[to - 1].end - toks[from].begin);
+  std::string out;
+  for (size_t k = from; k < to; ++k) append_words(out, toks[k].surface);
+  return out;
+}
+
+// The canonical spelling of a unit: the vocabulary's, else as written.
+std::string spelled(const std::string& text, const std::vector<Tok>& toks, const Unit& u) {
+  const bool named = u.kind == Kind::kRole || u.kind == Kind::kBody || u.kind == Kind::kPhrase ||
+                     u.kind == Kind::kModifier || u.kind == Kind::kUnit;
+  if (u.phrase && named) return u.phrase->canonical;
+  if (u.kind == Kind::kCountry && !u.phrase->city) return u.phrase->country;
+  return as_written(text, toks, u.from, u.to);
+}
+
+const char* unit_level(const std::string& unit) {
+  for (const auto& row : data::titles::kRows)
+    if (data::titles::has_class(row, "unit") && unit == row.entry) return row.level;
+  return "";
+}
+
+// The parts of a normalized title. `insert_at` gets the byte offset where a
+// place the title leaves out would go (before its term, posting or parenthesis).
+bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert_at) {
+  parts = TitleParts{};
+  insert_at = text.size();
+  std::vector<Tok> raw;
+  if (!tokenize(text, raw) || raw.empty()) return false;
+  // Text without diacritics is matched through folded forms (as written, not as expanded).
+  bool accented = false;
+  for (const Tok& t : raw) accented = accented || t.accented;
+  const std::vector<Tok> toks = expand(std::move(raw));
+  const std::vector<Unit> units = segment(toks, accented);
+
+  // Former and dropped words, Phó, modifiers, the role, modifiers after it.
+  size_t u = 0;
+  std::string head;
+  const data::titles::Row* role = nullptr;
+  for (; u < units.size(); ++u) {
+    const Kind k = units[u].kind;
+    if (k == Kind::kFormer && !role && head.empty()) parts.former = true;
+    else if (k == Kind::kDropped && !role && head.empty()) continue;
+    else if (k == Kind::kDeputy && !role) {
+      parts.deputy = true;
+      append_words(head, "Phó");
+    } else if (k == Kind::kModifier) {
+      append_words(head, role ? units[u].phrase->canonical : capitalize(units[u].phrase->canonical));
+    } else if (k == Kind::kRole && !role) {
+      role = units[u].phrase->row;
+      parts.role = units[u].phrase->canonical;
+      append_words(head, parts.role);
+    } else {
+      break;
+    }
+  }
+
+  // The body, until a place; then the term, the posting, a parenthesis.
+  std::string body;              // the body's words
+  std::string body_title;        // the same as the canonical title writes them
+  const data::titles::Row* body_row = nullptr;  // the body's first vocabulary entry
+  bool committee = false, local = false, vietnam = false;
+  std::string unit;              // a local unit word, canonical
+  std::string place_text;        // a place that is not a province, as the canonical title writes it
+  const ProvinceUnit* province = nullptr;
+  const Phrase* country = nullptr;
+  std::string tail;              // the term, the posting, and any words after the place
+  bool in_tail = false, in_paren = false, in_term = false, in_posting = false;
+  std::string paren_province, paren_country;
+  const auto stops_place = [&](size_t w) {
+    return (toks[units[w].from].sep & (kParen | kComma)) || units[w].kind == Kind::kTerm || units[w].kind == Kind::kAt;
+  };
+  // A place that is no province: the words from unit v up to a term, posting or parenthesis.
+  const auto take_place = [&](size_t v) {
+    size_t w = v;
+    while (w < units.size() && (w == v || !stops_place(w))) ++w;
+    parts.place = as_written(text, toks, units[v].from, units[w - 1].to);
+    place_text = unit.empty() ? parts.place : unit + " " + parts.place;
+    // A number names no place without its unit: "quận 2".
+    if (!unit.empty() && parts.place.find_first_not_of("0123456789") == std::string::npos) parts.place = place_text;
+    return w;
+  };
+  for (; u < units.size(); ++u) {
+    const Unit& x = units[u];
+    const Tok& first = toks[x.from];
+    if (first.sep & kParen) {
+      if (!in_tail && !in_paren && first.begin != kNone) insert_at = first.begin;
+      in_paren = true;
+    }
+    if (in_paren) {
+      if (x.kind == Kind::kProvince && paren_province.empty()) paren_province = x.province->name;
+      if (x.kind == Kind::kCountry && paren_country.empty()) paren_country = x.phrase->country;
+      continue;
+    }
+    if (!in_tail && (x.kind == Kind::kTerm || x.kind == Kind::kAt)) {
+      in_tail = true;
+      if (first.begin != kNone) insert_at = first.begin;
+    }
+    if (in_tail) {
+      // The term ("khóa XIV", "nhiệm kỳ 2015-2020") is left out of the canonical title, up to a posting.
+      if (x.kind == Kind::kTerm) in_term = true;
+      if (x.kind == Kind::kAt) in_term = false;
+      if (in_term) continue;
+      // Words after a province's or a country's name, outside a posting, are not the title's ("... TP.HCM Ông").
+      if (x.kind == Kind::kWord && !in_posting && (province || country)) continue;
+      if (x.kind == Kind::kAt) in_posting = true;
+      if (x.kind == Kind::kAt && parts.place.empty()) {
+        // The place an office is posted to: the words after "tại" up to a parenthesis.
+        size_t end = x.to;
+        while (end < toks.size() && !(toks[end].sep & kParen)) ++end;
+        if (end > x.to) parts.place = as_written(text, toks, x.to, end);
+      }
+      append_words(tail, spelled(text, toks, x));
+      continue;
+    }
+    if (x.kind == Kind::kUnit) {
+      unit = x.phrase->canonical;
+      if (u + 1 < units.size() && !stops_place(u + 1)) {
+        // The unit's name: a province, or the words up to a term, posting or parenthesis.
+        if (units[u + 1].kind == Kind::kProvince) {
+          province = units[u + 1].province;
+          parts.place = as_written(text, toks, units[u + 1].from, units[u + 1].to);
+          u += 1;
+        } else {
+          u = take_place(u + 1) - 1;
+        }
+        in_tail = true;
+      }
+      continue;
+    }
+    if (x.kind == Kind::kProvince && !(x.province->person_name && !committee && !local && !body.empty())) {
+      province = x.province;
+      parts.place = as_written(text, toks, x.from, x.to);
+      in_tail = true;
+      continue;
+    }
+    if (x.kind == Kind::kVietnam || (x.kind == Kind::kCountry && x.phrase->country == std::string("Việt Nam") && !x.phrase->city)) {
+      // A Vietnamese office: part of a body that has no level of its own ("Mặt trận Tổ quốc Việt Nam").
+      // After a body of known level it is left out of the title too ("Thủ tướng Chính phủ Việt Nam").
+      vietnam = true;
+      if (!(body_row && *body_row->level)) append_words(body_title, "Việt Nam");
+      if (!body.empty() && !(body_row && *body_row->level)) append_words(body, "Việt Nam");
+      continue;
+    }
+    if (x.kind == Kind::kCountry) {
+      country = x.phrase;
+      parts.place = as_written(text, toks, x.from, x.to);
+      place_text = spelled(text, toks, x);
+      in_tail = true;
+      continue;
+    }
+    if (committee && x.kind == Kind::kWord && first.cap) {
+      // After a Party committee, a capitalized name is its place ("Thành ủy Hội An").
+      u = take_place(u) - 1;
+      in_tail = true;
+      continue;
+    }
+    if (x.kind == Kind::kBody && body.empty()) {
+      body_row = x.phrase->row;
+      committee = data::titles::has_class(*body_row, "committee");
+      local = data::titles::has_class(*body_row, "local-body");
+    }
+    append_words(body, spelled(text, toks, x));
+    append_words(body_title, spelled(text, toks, x));
+  }
+
+  // "Bí thư" of a province without a body is the secretary of its Party
+  // committee ("Bí thư TP.HCM": "Bí thư Thành ủy Thành phố Hồ Chí Minh").
+  if (role && parts.role == "Bí thư" && body.empty() && province) {
+    const char* committee_name = province->city ? "Thành ủy" : "Tỉnh ủy";
+    for (const auto& row : data::titles::kRows)
+      if (committee_name == std::string(row.entry)) body_row = &row;
+    body = body_title = committee_name;
+    committee = true;
+    unit.clear();
+  }
+  // "Thủ tướng Việt Nam": the Vietnamese office's body ("Thủ tướng Chính phủ").
+  if (role && *role->national_body && vietnam && body.empty() && !country && !province) {
+    body = body_title = role->national_body;
+    for (const auto& row : data::titles::kRows)
+      if (body == row.entry) body_row = &row;
+  }
+  // A national body's short name ("Mặt trận Tổ quốc Việt Nam"): with a local unit or place, the body as written.
+  std::string body_level = body_row ? body_row->level : "";
+  if (body_row && *body_row->means && (!unit.empty() || !parts.place.empty())) {
+    const std::string short_name = body_row->entry, full = body_row->means;
+    for (std::string* s : {&body, &body_title})
+      if (s->rfind(full, 0) == 0) s->replace(0, full.size(), short_name);
+    body_level.clear();
+    local = true;
+  }
+
+  // The body: the role's body word written out ("Bộ trưởng Quốc phòng": "Bộ
+  // Quốc phòng"; "Trưởng Ban Tổ chức Trung ương": "Ban Tổ chức Trung ương"),
+  // the unit after a local body ("Ủy ban nhân dân tỉnh").
+  parts.body = body;
+  if (role && *role->body_word && !body.empty()) {
+    const std::string word = role->body_word;
+    if (body.compare(0, word.size(), word) != 0 || (body.size() > word.size() && body[word.size()] != ' '))
+      parts.body = word + " " + body;
+  }
+  std::string body_unit = unit;
+  if (body_unit.empty() && province && local) body_unit = province->city ? "thành phố" : "tỉnh";
+  if (!body.empty() && local && !body_unit.empty()) parts.body += " " + body_unit;
+
+  if (province) {
+    parts.province = province->name;
+    if (province->person_name) place_text = "Thành phố " + std::string(province->name);
+    else if (committee) place_text = province->name;
+    else if (local) place_text = body_unit + " " + province->name;
+    else place_text = unit.empty() ? std::string(province->name) : unit + " " + province->name;
+  }
+  if (parts.province.empty() && !paren_province.empty()) parts.province = paren_province;
+  if (country) parts.country = country->country;
+  else if (!paren_country.empty() && paren_country != "Việt Nam" && parts.province.empty()) parts.country = paren_country;
+
+  // The level: a foreign office's; the role's or the body's; the unit's; a
+  // central body's; a province's.
+  const char* level = "";
+  if (!parts.country.empty()) level = "nước ngoài";
+  else if (role && *role->level) level = role->level;
+  else if (!body_level.empty()) level = body_level.c_str();
+  else if (!unit.empty()) level = unit != "thành phố" ? unit_level(unit) : province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
+  else if (committee) level = province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
+  else if (parts.body.find("Trung ương") != std::string::npos || parts.body.rfind("Bộ ", 0) == 0) level = "trung ương";
+  else if (province) level = "tỉnh";
+  else if (vietnam) level = "trung ương";
+  parts.level = level;
+
+  // A body of a province-level unit named without its place ("Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh").
+  const std::string body_entry = body_row ? body_row->entry : "";
+  const bool provincial_body = (committee && (body_entry == "Tỉnh ủy" || body_entry == "Thành ủy")) ||
+                               (local && (unit == "tỉnh" || unit == "thành phố"));
+  parts.needs_province = provincial_body && parts.place.empty() && parts.province.empty() && parts.country.empty();
+  parts.city_unit = body_entry == "Thành ủy" || unit == "thành phố";
+
+  // The canonical title. The role's body word once: "Bộ trưởng Quốc phòng" is
+  // "Bộ trưởng Bộ Quốc phòng", "Trưởng phòng Phòng Giáo dục" is "Trưởng phòng Giáo dục".
+  if (role && *role->body_word && !body_title.empty()) {
+    const std::string word = role->body_word;
+    const bool starts = body_title.rfind(word + " ", 0) == 0 || body_title == word;
+    const std::string role_lower = lower(parts.role), word_lower = lower(word);
+    const bool role_ends = role_lower.size() > word_lower.size() &&
+                           role_lower.compare(role_lower.size() - word_lower.size(), word_lower.size(), word_lower) == 0;
+    if (role_ends && starts) body_title.erase(0, std::min(body_title.size(), word.size() + 1));
+    else if (!role_ends && !starts) body_title = word + " " + body_title;
+  }
+  std::string title = head;
+  append_words(title, body_title);
+  if (place_text.empty() && !committee) append_words(title, unit);
+  append_words(title, place_text);
+  append_words(title, tail);
+  parts.title = capitalize(title);
+  return true;
+}
+
+}  // namespace
+
+bool parse_title(std::string_view input, TitleParts& parts, std::string_view context) {
+  if (input.size() > kMaxTitleBytes) return false;
+  std::string text = normalize(input);
+  size_t insert_at = 0;
+  if (!parse_normalized(text, parts, insert_at)) return false;
+  if (!parts.needs_province || context.empty()) return true;
+  // The place the article gives, when it fits the body: a province-level city
+  // for a Thành ủy or a "thành phố", a province for a Tỉnh ủy or a "tỉnh".
+  const ProvinceUnit* p = find_province(context);
+  if (!p || p->city != parts.city_unit) return true;
+  // Written as the title is: without diacritics in a title that has none, so that it still reads as one.
+  const std::string name = has_diacritics(text) ? std::string(p->name) : unaccent(p->name);
+  text.insert(insert_at, std::string(insert_at && text[insert_at - 1] != ' ' ? " " : "") + name + " ");
+  TitleParts with_place;
+  if (parse_normalized(text, with_place, insert_at) && with_place.province == p->name) parts = std::move(with_place);
+  return true;
+}
+
+std::string title_json(const TitleParts& p) {
+  std::string out = "{\"title\":";
+  append_json_string(out, p.title);
+  const auto field = [&out](const char* name, const std::string& value) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    if (value.empty()) out += "null";
+    else append_json_string(out, value);
+  };
+  field("role", p.role);
+  out += ",\"deputy\":";
+  out += p.deputy ? '1' : '0';
+  out += ",\"former\":";
+  out += p.former ? '1' : '0';
+  field("body", p.body);
+  field("place", p.place);
+  field("province", p.province);
+  field("country", p.country);
+  field("level", p.level);
+  out += '}';
+  return out;
+}
+
+void sql_vn_title(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  sql::guarded(ctx, [&] {
+    const auto text = sql::text_arg(argv[0]);
+    const auto place = argc > 1 ? sql::text_arg(argv[1]) : std::nullopt;
+    TitleParts parts;
+    if (!text || !parse_title(*text, parts, place.value_or(std::string_view()))) return sqlite3_result_null(ctx);
+    sql::result_text(ctx, title_json(parts));
+  });
+}
+
+}  // namespace vnsql
