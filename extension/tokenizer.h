@@ -35,6 +35,7 @@
 #include "normalize.h"
 
 struct sqlite3;
+struct fts5_api;
 
 namespace vnsql {
 
@@ -92,6 +93,9 @@ class TokenStream {
   size_t terms_ = 0;  // emitted so far (queries)
   bool cut_ = false;
 };
+
+// The connection's FTS5 API, or null if it has none.
+fts5_api* fts5_api_of(sqlite3* db);
 
 // Registers the tokenizer with the connection's FTS5. Returns an SQLite code.
 int register_tokenizer(sqlite3* db, char** error);

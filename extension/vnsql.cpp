@@ -14,6 +14,7 @@ SQLITE_EXTENSION_INIT1
 #include "collation.h"
 #include "encodings.h"
 #include "query.h"
+#include "rank.h"
 #include "table_function.h"
 #include "tokenizer.h"
 
@@ -106,7 +107,8 @@ int register_all(sqlite3* db, char** error) {
       return rc;
     }
   }
-  return register_tokenizer(db, error);
+  if (int rc = register_tokenizer(db, error); rc != SQLITE_OK) return rc;
+  return register_rank(db, error);
 }
 
 }  // namespace
