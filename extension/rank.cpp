@@ -123,10 +123,14 @@ int read_readings(const Fts5ExtensionApi* api, Fts5Context* ctx, void* data) {
   QueryFacts& f = *pass->facts;
   int n = 0;
   if (int rc = api->xInstCount(ctx, &n); rc != SQLITE_OK) return rc;
-  std::map<int, std::vector<int>> starts;  // column -> offsets: the first occurrence in each column
+  // The row's first occurrence: in the first column holding the phrase (a
+  // title before its body), the lowest offset. Only the text up to it is read.
+  std::map<int, std::vector<int>> starts;  // column -> offsets
   for (int i = 0; i < n; ++i) {
     int phrase = 0, column = 0, offset = 0;
     if (int rc = api->xInst(ctx, i, &phrase, &column, &offset); rc != SQLITE_OK) return rc;
+    if (!starts.empty() && starts.begin()->first < column) continue;
+    if (!starts.empty() && starts.begin()->first > column) starts.clear();
     auto& s = starts[column];
     if (s.empty()) s.push_back(offset);
     else s[0] = std::min(s[0], offset);

@@ -12,15 +12,15 @@
 // Within the phrase tier, a row weighs by its reading: vn_query() ORs the
 // typed words, joined into one phrase, into what it writes (query.h), and
 // vn_rank() reads once per query which spellings the rows holding that
-// phrase use there (its first occurrence in each column: "chống tham nhũng"
-// in 236 rows, "chồng tham nhũng" in none): a row ranks by the share its
-// most used reading has among all the readings read. Then, within a tier and reading, by bm25 (FTS5's formula: k1 = 1.2,
+// phrase use there (at its first occurrence: in the first column holding it,
+// the lowest offset; "chống tham nhũng" in 236 rows, "chồng tham nhũng" in
+// none): a row ranks by the share its reading has among the rows' readings. Then, within a tier and reading, by bm25 (FTS5's formula: k1 = 1.2,
 // b = 0.75, every column weight 1) over the typed words.
 //
 // Cost: what FTS5's bm25() costs (one pass per typed word to count its rows),
 // plus reading the text of the rows that hold the whole phrase, once per query
-// and up to the phrase's first occurrence in each column (as snippet() reads
-// the rows it is asked for).
+// and up to the phrase's first occurrence (as snippet() reads the rows it is
+// asked for).
 #pragma once
 #include <vector>
 

@@ -127,6 +127,11 @@ TEST_F(RankSql, WorksWithExternalContentAndSnippet) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(*rows[0][0], "6");
   EXPECT_NE(rows[1][1]->find("[chống tham nhũng]"), std::string::npos) << *rows[1][1];
+  // Contentless: no text to read readings from; the tiers still hold.
+  exec("CREATE VIRTUAL TABLE c USING fts5(title, body, content='', tokenize='vietnamese')");
+  exec("INSERT INTO c(rowid, title, body) SELECT rowid, title, body FROM t");
+  const auto ids = ranked("SELECT rowid FROM c WHERE c MATCH vn_query(?) ORDER BY vn_rank(c), rowid", "chong tham nhung");
+  EXPECT_EQ(ids, (std::vector<std::string>{"6", "2", "4", "5", "3", "1"}));
 }
 
 // What a search costs is bounded whatever is typed (issue 18): one- and
