@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
+#include "data/attested_syllables.h"
 #include "data/syllables.h"
 #include "chars.h"
 #include "sql_util.h"
@@ -728,6 +731,25 @@ struct WordCache {
   }
 };
 
+// The accented syllables of data/attested_syllables.tsv, by their folded
+// form: what accented_spellings() expands a folded word into.
+struct Attested {
+  std::unordered_set<std::string_view> spellings;
+  std::vector<std::pair<std::string, std::string_view>> by_folded;  // (folded, spelling), sorted
+  Attested() {
+    for (const char* e : data::attested_syllables::kEntries) {
+      spellings.insert(e);
+      by_folded.emplace_back(fold(e), e);
+    }
+    std::sort(by_folded.begin(), by_folded.end());
+  }
+};
+
+const Attested& attested() {
+  static const Attested a;
+  return a;
+}
+
 // Computes the forms of a word that is not all ASCII.
 void analyse(std::string_view raw, Word& word) {
   if (raw.size() > static_cast<size_t>(kMaxNonStarters)) {  // long: piece by piece
@@ -746,6 +768,8 @@ void analyse(std::string_view raw, Word& word) {
     }
   }
   word.accented = word.lower != word.folded;
+  // accented_spellings() lists only attested syllables (see normalize.h).
+  if (word.syllable) word.syllable = word.accented && attested().spellings.count(word.lower) > 0;
 }
 
 }  // namespace
@@ -830,26 +854,6 @@ bool WordScanner::next(Word& word) {
 // ---------------------------------------------------------------------------
 // Accented spellings of a folded word.
 
-namespace {
-
-// The letters a folded letter may stand for.
-std::u32string_view spellings_of(char32_t c, bool onset_position) {
-  switch (c) {
-    case U'a': return U"aăâ";
-    case U'e': return U"eê";
-    case U'o': return U"oôơ";
-    case U'u': return U"uư";
-    case U'd': return onset_position ? U"dđ" : U"d";
-    default: return {};
-  }
-}
-
-void append_letter(std::string& out, char32_t letter, int tone) {
-  char32_t c = tone ? tables().compose[letter][tone] : letter;
-  utf8::append(out, c);
-}
-
-}  // namespace
 
 bool is_syllable_spelling(std::string_view folded) {
   char32_t letters[8];
@@ -870,44 +874,30 @@ bool accented_spellings(std::string_view folded, bool prefix, std::vector<std::s
     letters[n++] = static_cast<char32_t>(c);
   }
   if (n == 0) return false;
-  const Tables& t = tables();
-  // Choices per letter: the letter itself and its marked forms.
-  std::u32string_view choices[8];
-  size_t combinations = 1;
-  for (int k = 0; k < n; ++k) {
-    choices[k] = spellings_of(letters[k], k == 0);
-    if (choices[k].empty()) choices[k] = std::u32string_view(&letters[k], 1);
-    combinations *= choices[k].size();
-  }
   if (!prefix && tone_position(letters, n) < 0) return false;  // not a syllable
-  // A whole word carries its tone at the canonical place (6 tones); a prefix
-  // may carry it on any vowel, or on none.
-  int vowels = 0;
-  for (int k = 0; k < n; ++k) vowels += t.vowel_class(letters[k]) != 0;
-  size_t per_combination = prefix ? 1 + 5 * static_cast<size_t>(vowels) : 6;
-  if (combinations * per_combination > limit) return false;
-  char32_t pick[8];
-  for (size_t combo = 0; combo < combinations; ++combo) {
-    size_t rest = combo;
-    for (int k = 0; k < n; ++k) {
-      pick[k] = choices[k][rest % choices[k].size()];
-      rest /= choices[k].size();
-    }
-    auto emit = [&](int tone_at, int tone) {
-      std::string s;
-      for (int k = 0; k < n; ++k) append_letter(s, pick[k], k == tone_at ? tone : 0);
-      out.push_back(std::move(s));
-    };
+  out.emplace_back(folded);
+  // The attested syllables whose folded form is `folded` (a prefix: starts
+  // with it), sorted by folded form; for a prefix, their first n letters
+  // (one code point each in canonical form), each spelling once.
+  const auto& rows = attested().by_folded;
+  auto it = std::lower_bound(rows.begin(), rows.end(), folded,
+                             [](const auto& row, std::string_view key) { return std::string_view(row.first) < key; });
+  for (; it != rows.end(); ++it) {
+    std::string_view f = it->first;
+    if (prefix ? f.substr(0, folded.size()) != folded : f != folded) break;
+    std::string_view spelling = it->second;
     if (prefix) {
-      emit(-1, 0);
-      for (int k = 0; k < n; ++k)
-        if (t.vowel_class(pick[k]))
-          for (int tone = 1; tone < 6; ++tone) emit(k, tone);
-    } else {
-      int at = tone_position(pick, n);
-      if (at < 0) continue;
-      for (int tone = 0; tone < 6; ++tone) emit(at, tone);
+      size_t at = 0;
+      for (int k = 0; k < n; ++k) utf8::decode(spelling, at);
+      spelling = spelling.substr(0, at);
+      if (spelling == folded) continue;
+      if (std::find(out.begin(), out.end(), spelling) != out.end()) continue;
     }
+    if (out.size() == limit) {
+      out.clear();
+      return false;
+    }
+    out.emplace_back(spelling);
   }
   return true;
 }

@@ -47,16 +47,19 @@ struct Word {
   std::string lower;  // lower-case canonical form
   std::string folded; // lower-case, diacritics removed, đ→d
   bool accented = false;  // carries a Vietnamese diacritic (so lower != folded)
-  // An accented word that is a regular Vietnamese syllable, so that
-  // accented_spellings(folded) lists its canonical form. Unset for unaccented words.
+  // An accented word that is an attested Vietnamese syllable
+  // (data/attested_syllables.tsv), so that accented_spellings(folded) lists
+  // its canonical form. Unset for unaccented words.
   bool syllable = false;
 };
 
-// Every canonical lower-case spelling whose folded form is `folded` (a word
-// of ASCII letters that is a Vietnamese syllable): "dang" gives dang, đang,
-// đảng, dáng, đăng, … With `prefix`, every spelling that a word whose folded
-// form starts with `folded` may start with. Returns false (and nothing) if
-// `folded` is not such a word or the spellings would be more than `limit`.
+// The canonical lower-case spellings in use whose folded form is `folded` (a
+// word of ASCII letters that is a Vietnamese syllable): `folded` itself, then
+// the attested syllables of data/attested_syllables.tsv that fold to it
+// ("dang" gives dang, dàng, dáng, …, đang, đảng: 19). With `prefix`, the
+// first letters of every attested syllable whose folded form starts with
+// `folded` ("ng" gives ng alone). Returns false (and nothing) if `folded` is
+// not such a word or the spellings would be more than `limit`.
 bool accented_spellings(std::string_view folded, bool prefix, std::vector<std::string>& out, size_t limit = 1024);
 
 // True if `folded` (a folded word: a-z only) is spelled as a Vietnamese

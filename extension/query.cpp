@@ -3,6 +3,7 @@
 #include "chars.h"
 #include "normalize.h"
 #include "sql_util.h"
+#include "tokenizer.h"
 #include "utf8.h"
 
 namespace vnsql {
@@ -153,7 +154,21 @@ void QueryWriter::add(QueryItem item) {
   words_ += item.words;
   if (any_term_) {
     out_.push_back(' ');
-    if (!pending_op_.empty()) out_.append(pending_op_).push_back(' ');
+    if (!pending_op_.empty()) {
+      out_.append(pending_op_).push_back(' ');
+      operators_ = true;
+    }
+  }
+  ++terms_;
+  prefix_ = prefix_ || item.prefix;
+  // The words are kept for the phrase of ranked_query() while they are short enough to be one.
+  if (words_text_.size() + 1 + item.text.size() > kMaxPhraseBytes) {
+    long_ = true;
+    words_text_.clear();
+  }
+  if (!long_) {
+    if (!words_text_.empty()) words_text_.push_back(' ');
+    words_text_ += item.text;
   }
   pending_op_.clear();
   append_string(out_, item.text);
@@ -171,12 +186,28 @@ std::string fts5_query(std::string_view input, bool* cut) {
   return writer.finish();
 }
 
+std::string ranked_query(std::string_view input, bool* cut) {
+  QueryWriter writer;
+  Parser(input, writer).parse();
+  if (cut) *cut = writer.cut();
+  std::string query = writer.finish();
+  if (!writer.plain_terms()) return query;
+  TokenStream whole(writer.words(), TokenizerOptions{}, /*query=*/true);
+  Token token;
+  while (whole.next(token)) {
+  }
+  if (whole.cut()) return query;
+  std::string ranked = "(" + query + ") OR ";
+  append_string(ranked, writer.words());
+  return ranked;
+}
+
 void sql_vn_query(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sql::guarded(ctx, [&] {
     auto text = sql::text_arg(argv[0]);
     if (!text) return sqlite3_result_null(ctx);
     bool cut = false;
-    sql::result_text(ctx, fts5_query(*text, &cut));
+    sql::result_text(ctx, ranked_query(*text, &cut));
     if (cut)
       sqlite3_log(SQLITE_NOTICE, "vn_query: the text has more than %d words; only the first %d are searched",
                   static_cast<int>(kMaxQueryWords), static_cast<int>(kMaxQueryWords));

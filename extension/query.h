@@ -33,12 +33,28 @@ namespace vnsql {
 // Bounds the depth of the expression tree FTS5 builds (its limit is 256).
 constexpr size_t kMaxQueryOperators = 64;
 
+// ranked_query() adds its phrase only when the words take at most this many
+// bytes (a search typed by a person takes a few dozen), so that a huge typed
+// word is not kept twice.
+constexpr size_t kMaxPhraseBytes = 4096;
+
 // Words a query keeps. Each one may expand into a few hundred spellings in
 // the tokenizer's smart mode, and FTS5 reads a doclist for each.
 constexpr size_t kMaxQueryWords = 32;
 
 // `cut` (if given) is set when words were left out.
 std::string fts5_query(std::string_view input, bool* cut = nullptr);
+
+// vn_query(): fts5_query(), and when the input is two or more terms ANDed
+// (no operator, no prefix) the same words joined into one phrase, ORed in:
+// `("chong" "tham" "nhung") OR "chong tham nhung"`. The rows are the same
+// (the phrase holds every term); the phrase is there for ranking: bm25()
+// scores the rows that hold it higher, and vn_rank() reads which spellings
+// of it the rows use (rank.h). Left out when the phrase would give the
+// tokenizer more than kMaxQueryTerms terms (smart mode, the most), so that
+// it is never cut to a shorter phrase, or when its words take more than
+// kMaxPhraseBytes.
+std::string ranked_query(std::string_view input, bool* cut = nullptr);
 
 // One term, phrase or operator of the input.
 struct QueryItem {
@@ -55,8 +71,15 @@ class QueryWriter {
   // True once an item had to be cut or left out: parsing can stop.
   bool cut() const { return cut_; }
   std::string finish();
+  // True if every item was a term or phrase ANDed, none a prefix, at least two.
+  bool plain_terms() const { return terms_ >= 2 && !operators_ && !prefix_ && !long_; }
+  // The words of every item written, separated by spaces.
+  const std::string& words() const { return words_text_; }
 
  private:
+  size_t terms_ = 0;
+  bool operators_ = false, prefix_ = false, long_ = false;
+  std::string words_text_;
   std::string out_;
   std::string pending_op_;
   std::vector<QueryItem> run_;  // the terms written since the last operator

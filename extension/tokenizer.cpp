@@ -176,6 +176,8 @@ int xTokenize(Fts5Tokenizer* tokenizer, void* ctx, int flags, const char* text, 
   }
 }
 
+}  // namespace
+
 fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
@@ -185,8 +187,6 @@ fts5_api* fts5_api_of(sqlite3* db) {
   sqlite3_finalize(stmt);
   return api;
 }
-
-}  // namespace
 
 int register_tokenizer(sqlite3* db, char** error) {
   fts5_api* api = fts5_api_of(db);

@@ -7,12 +7,14 @@
 //   smart  (default) a query word typed with diacritics matches only its own
 //          spelling; one typed without finds every accented form. Documents
 //          index the canonical term; a query word without diacritics that is
-//          a Vietnamese syllable looks up all its canonical spellings at once
-//          (FTS5 synonyms: "dang" → dang, đang, đảng, dáng, …, at most a few
-//          hundred; for a prefix query, every spelling of the prefix). Accented
-//          words that are not regular syllables (Đắk, café) also index their
-//          folded form at the same position (FTS5_TOKEN_COLOCATED), which
-//          the unaccented query word looks up too. A column value written
+//          a Vietnamese syllable looks up its canonical spellings in use at
+//          once (FTS5 synonyms: itself and the attested syllables of
+//          data/attested_syllables.tsv that fold to it, "dang" → dang, đang,
+//          đảng, dáng, …, 19; for a prefix query, the first letters of those
+//          syllables). Accented words that are not attested syllables (Đắk,
+//          café, the rare đăm) also index their folded form at the same
+//          position (FTS5_TOKEN_COLOCATED), which the unaccented query word
+//          looks up too: the table changes speed, never what is found. A column value written
 //          entirely without diacritics indexes each word as itself and as
 //          "~" + word, and an accented query word also looks up "~" + its
 //          folded form: accented queries find accent-stripped texts but never
@@ -33,6 +35,7 @@
 #include "normalize.h"
 
 struct sqlite3;
+struct fts5_api;
 
 namespace vnsql {
 
@@ -49,7 +52,7 @@ TokenizerOptions parse_tokenizer_options(const char* const* args, int nargs);
 TokenizerOptions parse_tokenizer_options(std::string_view args);
 
 // Terms of one query string (see above): a phrase of 256 plain words, or of
-// 7 to 50 unaccented words with all their spellings ("dang" has 36, most
+// 7 to 50 unaccented words with all their spellings ("dang" has 19, most
 // words fewer than 50), which keeps a phrase within about 10 times the cost
 // of the same phrase under unicode61 (bench/query_bench.py).
 constexpr size_t kMaxQueryTerms = 256;
@@ -90,6 +93,9 @@ class TokenStream {
   size_t terms_ = 0;  // emitted so far (queries)
   bool cut_ = false;
 };
+
+// The connection's FTS5 API, or null if it has none.
+fts5_api* fts5_api_of(sqlite3* db);
 
 // Registers the tokenizer with the connection's FTS5. Returns an SQLite code.
 int register_tokenizer(sqlite3* db, char** error);

@@ -16,6 +16,7 @@ SQLITE_EXTENSION_INIT1
 #include "encodings.h"
 #include "provinces.h"
 #include "query.h"
+#include "rank.h"
 #include "table_function.h"
 #include "titles.h"
 #include "tokenizer.h"
@@ -113,7 +114,8 @@ int register_all(sqlite3* db, char** error) {
       return rc;
     }
   }
-  return register_tokenizer(db, error);
+  if (int rc = register_tokenizer(db, error); rc != SQLITE_OK) return rc;
+  return register_rank(db, error);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // vn_query(): whatever is typed, the output is an FTS5 query that parses. Each
 // output is run as MATCH on in-memory FTS5 tables using the `vietnamese`
-// tokenizer in every diacritics mode; any error other than success fails.
+// tokenizer in every diacritics mode, ranked by bm25() and by vn_rank(); any
+// error other than success fails.
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -16,7 +17,7 @@ namespace {
 
 struct Db {
   sqlite3* db = nullptr;
-  sqlite3_stmt* match[3] = {};
+  sqlite3_stmt* match[5] = {};
 
   Db() {
     sqlite3_auto_extension(reinterpret_cast<void (*)(void)>(sqlite3_vnsql_init));
@@ -44,8 +45,10 @@ struct Db {
     }
     const char* queries[] = {"SELECT rowid, bm25(smart), snippet(smart, 1, '[', ']', '…', 8) FROM smart WHERE smart MATCH ?",
                              "SELECT rowid, highlight(fold, 0, '[', ']') FROM fold WHERE fold MATCH ?",
-                             "SELECT count(*) FROM keep WHERE keep MATCH ?"};
-    for (int i = 0; i < 3; ++i) FUZZ_CHECK(sqlite3_prepare_v2(db, queries[i], -1, &match[i], nullptr) == SQLITE_OK);
+                             "SELECT count(*) FROM keep WHERE keep MATCH ?",
+                             "SELECT rowid, vn_rank(smart) FROM smart WHERE smart MATCH ? ORDER BY vn_rank(smart)",
+                             "SELECT rowid FROM fold WHERE fold MATCH ? ORDER BY vn_rank(fold) LIMIT 2"};
+    for (int i = 0; i < 5; ++i) FUZZ_CHECK(sqlite3_prepare_v2(db, queries[i], -1, &match[i], nullptr) == SQLITE_OK);
   }
 };
 
@@ -54,7 +57,7 @@ struct Db {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static Db db;
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  std::string query = vnsql::fts5_query(input);
+  std::string query = vnsql::ranked_query(input);  // what vn_query() gives
   FUZZ_CHECK(!query.empty());
   FUZZ_CHECK(vnsql::fuzz::valid_utf8(query));
   FUZZ_CHECK(query.find('\0') == std::string::npos);

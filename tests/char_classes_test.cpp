@@ -125,7 +125,8 @@ TEST_F(CharClasses, ApostrophesAreAlike) {
   for (const char* s : {"Phó Chủ tịch Quốc hội Y Ngông Niê K'Đăm dự họp tại huyện Đắk R'Lấp.",
                         "Nghị quyết 18-NQ/TW 'về sắp xếp' ngày 25'10'2017"})
     same_results(s, "'", {"\u2019", "\u2018", "\u02BC", "\u02BB", "\uFF07"});
-  EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens('K\u02BCĐăm')"), "k đăm");
+  // "đăm" is a rare syllable (not in data/attested_syllables.tsv): it indexes its folded form too.
+  EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens('K\u02BCĐăm')"), "k đăm dam");
 }
 
 TEST(CharClassMembers, SeparateWordsAndDoNotOverlap) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "data/abbreviations.h"
+#include "data/attested_syllables.h"
 #include "data/bodies.h"
 #include "data/boundary_words.h"
 #include "data/countries.h"
@@ -73,6 +74,7 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 // The classes each table may use (data/README.md); a class not listed is a typo.
 const std::map<std::string, std::set<std::string>> kClasses = {
     {"abbreviations", {"period", "not-agency", "degree"}},
+    {"attested_syllables", {"attested"}},
     {"bodies", {"body", "title-word", "org-prefix"}},
     {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner", "subject-end"}},
     {"countries", {"country", "city"}},
@@ -334,6 +336,7 @@ std::vector<std::string> entries_of(const char* const (&entries)[N]) {
 TEST(Data, GeneratedHeadersHoldEveryEntry) {
   const std::map<std::string, std::vector<std::string>> generated = {
       {"abbreviations", entries_of(data::abbreviations::kEntries)},
+      {"attested_syllables", entries_of(data::attested_syllables::kEntries)},
       {"bodies", entries_of(data::bodies::kEntries)},
       {"boundary_words", entries_of(data::boundary_words::kEntries)},
       {"countries", entries_of(data::countries::kEntries)},

@@ -257,6 +257,7 @@ class Memory : public testing::SqlTest, public ::testing::WithParamInterface<Sha
         {"decode tcvn3", [](const std::string& t) { return decode(t, Encoding::Tcvn3).size(); }},
         {"decode viqr", [](const std::string& t) { return decode(t, Encoding::Viqr).size(); }},
         {"fts5_query", [](const std::string& t) { return fts5_query(t).size(); }},
+        {"ranked_query (vn_query)", [](const std::string& t) { return ranked_query(t).size(); }},
         {"article_title", [](const std::string& t) { return article_title(t).size(); }},
         {"article_published", [](const std::string& t) { return article_published(t).size(); }},
         {"article_source", [](const std::string& t) { return article_source(t).size(); }},

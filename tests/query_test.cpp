@@ -96,12 +96,13 @@ TEST_F(QuerySql, NeverASyntaxError) {
   sqlite3_stmt* stmt = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(db_, "SELECT count(*) FROM t WHERE t MATCH ?", -1, &stmt, nullptr), SQLITE_OK);
   const auto check = [&](const std::string& input) {
-    std::string q = fts5_query(input);
-    ASSERT_TRUE(utf8::is_valid(q));
-    sqlite3_bind_text(stmt, 1, q.data(), static_cast<int>(q.size()), SQLITE_TRANSIENT);
-    int rc = sqlite3_step(stmt);
-    ASSERT_EQ(rc, SQLITE_ROW) << "input: " << input << "\nquery: " << q << "\nerror: " << sqlite3_errmsg(db_);
-    sqlite3_reset(stmt);
+    for (const std::string& q : {fts5_query(input), ranked_query(input)}) {  // ranked_query(): what vn_query() gives
+      ASSERT_TRUE(utf8::is_valid(q));
+      sqlite3_bind_text(stmt, 1, q.data(), static_cast<int>(q.size()), SQLITE_TRANSIENT);
+      int rc = sqlite3_step(stmt);
+      ASSERT_EQ(rc, SQLITE_ROW) << "input: " << input << "\nquery: " << q << "\nerror: " << sqlite3_errmsg(db_);
+      sqlite3_reset(stmt);
+    }
   };
   for (int i = 0; i < 3000; ++i) {  // operator soup
     std::string input;

@@ -1,4 +1,5 @@
 #include "tokenizer.h"
+#include "data/attested_syllables.h"
 
 #include <gtest/gtest.h>
 
@@ -88,14 +89,17 @@ TEST(TokenStream, AQueryStringGivesAtMostMaxQueryTerms) {
     EXPECT_EQ(stream.position(), (words / 2) * unit.size() + (words % 2 ? unit.find("đảng") : 0)) << n;
     EXPECT_GT(n, kMaxQueryTerms - 40);
   }
-  // A first word is kept whatever its spellings.
-  TokenStream prefix("deusau dang", TokenizerOptions{}, true, true);
-  Token t;
-  size_t n = 0;
-  while (prefix.next(t)) ++n;
-  EXPECT_GT(n, kMaxQueryTerms);
-  EXPECT_TRUE(prefix.cut());
-  EXPECT_EQ(prefix.position(), 7u);
+  // No word has more spellings than the bound: attested syllables only
+  // (data/attested_syllables.tsv), also for the shortest prefixes.
+  std::vector<std::string> out;
+  size_t most = 0;
+  for (const char* e : data::attested_syllables::kEntries)
+    for (bool prefix : {false, true}) {
+      const std::string f = fold(e);
+      for (size_t len = prefix ? 1 : f.size(); len <= f.size(); ++len)
+        if (accented_spellings(f.substr(0, len), prefix, out)) most = std::max(most, out.size());
+    }
+  EXPECT_LT(most, kMaxQueryTerms / 4);
   // Documents are never cut.
   EXPECT_EQ(tokens(phrase).size(), 2 * (phrase.size() / unit.size()));
   // Nor is a phrase within the bound: "dang" and its spellings, then "đảng" and "~dang".
@@ -117,7 +121,48 @@ TEST(AccentedSpellings, WholeWordsAndPrefixes) {
   EXPECT_NE(std::find(out.begin(), out.end(), "nghị"), out.end());
   ASSERT_TRUE(accented_spellings("ngu", true, out));
   EXPECT_NE(std::find(out.begin(), out.end(), "ngư"), out.end());
-  EXPECT_FALSE(accented_spellings("aaaaaaa", true, out, 1024));  // too many: caller keeps the folded word only
+  EXPECT_FALSE(accented_spellings("nghi", true, out, 3));  // more than the limit: the caller keeps the folded word only
+  EXPECT_TRUE(out.empty());
+  // Attested spellings only: the folded word first, then each attested
+  // syllable of that folded form, each of them in canonical form.
+  ASSERT_TRUE(accented_spellings("dang", false, out));
+  EXPECT_EQ(out[0], "dang");
+  for (size_t i = 1; i < out.size(); ++i) {
+    WordScanner scanner(out[i]);
+    Word w;
+    ASSERT_TRUE(scanner.next(w));
+    EXPECT_TRUE(w.syllable) << out[i];
+    EXPECT_EQ(w.lower, out[i]);
+    EXPECT_EQ(w.folded, "dang");
+  }
+}
+
+// Every entry of data/attested_syllables.tsv is an accented Vietnamese
+// syllable in canonical form, so accented_spellings() can list it.
+TEST(AccentedSpellings, EveryAttestedEntryIsACanonicalAccentedSyllable) {
+  std::vector<std::string> out;
+  for (const char* e : data::attested_syllables::kEntries) {
+    WordScanner scanner(e);
+    Word w;
+    ASSERT_TRUE(scanner.next(w)) << e;
+    EXPECT_EQ(w.lower, e);
+    EXPECT_TRUE(w.accented) << e;
+    EXPECT_TRUE(w.syllable) << e;
+    ASSERT_TRUE(accented_spellings(w.folded, false, out)) << e;
+    EXPECT_NE(std::find(out.begin(), out.end(), e), out.end()) << e;
+  }
+}
+
+// A rare syllable (not attested) indexes its folded form too, at the same
+// position, so an unaccented query finds it without expanding into it.
+TEST(AccentedSpellings, ARareSyllableIndexesItsFoldedForm) {
+  auto toks = tokens("Đăm", Diacritics::Smart);
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_EQ(toks[0].term, "đăm");
+  EXPECT_EQ(toks[1].term, "dam");
+  EXPECT_TRUE(toks[1].colocated);
+  toks = tokens("Đảng", Diacritics::Smart);
+  ASSERT_EQ(toks.size(), 1u);  // attested: found through its spelling
 }
 
 TEST(TokenStream, OffsetsPointIntoTheOriginalTextAlsoForNfd) {
