@@ -25,8 +25,7 @@ namespace {
 // ("VN-Index", "AV-Test"): such an agency needs this many characters.
 constexpr size_t kMinAttachedAgency = 3;
 
-constexpr size_t kHeadLines = 5;          // the head of an article, for its date
-constexpr size_t kHeadChars = 500;
+constexpr size_t kHeadLines = 5;          // the head of an article, where its dateline is
 constexpr size_t kDatelineLines = 10;      // datelines are looked for in the first paragraphs
 constexpr size_t kShortLineBytes = 160;   // longer lines are text, never boilerplate
 constexpr size_t kMinLinesBeforeTrailer = 2;  // a title and a paragraph
@@ -268,27 +267,20 @@ std::string article_title(std::string_view text) {
 }
 
 std::string article_published(std::string_view text) {
-  // The head: the first kHeadLines non-empty lines, at most kHeadChars characters.
+  // The article's own date is on a line of its own at the head: a dateline or
+  // publication line ("Thứ sáu, 22/03/2019", "Cập nhật: 10:20 | 12/05/2017").
+  // Any other date (a title's, the body's: a birthday, 1945, the day a decree
+  // takes effect) says when something else happened, so it is never taken.
   LineReader lines(text);
   Line line;
-  size_t seen = 0, head_end = 0;
-  while (seen < kHeadLines && lines.next(line)) {
+  for (size_t seen = 0; seen < kHeadLines && lines.next(line);) {
     if (line.text.empty()) continue;
     ++seen;
-    head_end = line.end;
-  }
-  size_t chars = 0, cut = 0;
-  while (cut < head_end && chars < kHeadChars) {
-    ++cut;
-    while (cut < head_end && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
-    ++chars;
-  }
-  DateScanner dates(text.substr(0, cut), /*with_yearless=*/true);
-  DateMatch date;
-  while (dates.next(date)) {
-    if (date.year == 0) return "";   // the first date has no year: don't guess one
-    if (date.day == 0) continue;     // a month ("tháng 10/2017") is not a publication date
-    return date.iso();
+    if (!is_date_line(line.text)) continue;
+    DateScanner dates(line.text, /*with_yearless=*/true);
+    DateMatch date;
+    dates.next(date);
+    return date.year && date.day ? date.iso() : "";  // "Thứ sáu, 22/3": no year written, no guess
   }
   return "";
 }

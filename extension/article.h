@@ -18,9 +18,12 @@ namespace vnsql {
 // an unaccented copy of the next one (a URL slug), the accented line. "" if none.
 std::string article_title(std::string_view text);
 
-// The publication date (ISO) from the head of the article (first 5 non-empty
-// lines, at most 500 characters): the first date there if it has a year;
-// "" if there is none or the first date has no year ("Sáng 7/12").
+// The publication date (ISO) that the article states: the first dateline or
+// publication line among its first 5 non-empty lines, a line that is a date
+// with nothing beside it but weekday, time and posting words ("Thứ sáu,
+// 22/03/2019", "Ngày 07 tháng 12 năm 2019", "Cập nhật: 10:20 | 12/05/2017",
+// "13/05/2017 10:28 GMT+7"). "" if there is none or it has no year: never a
+// date from the title or the body.
 std::string article_published(std::string_view text);
 
 // The site or agency the article names as its source: a "Nguồn:"/"Theo"

@@ -1,9 +1,12 @@
 #include "dates.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include "chars.h"
+#include "data/date_words.h"
 #include "sql_util.h"
 #include "table_function.h"
 #include "utf8.h"
@@ -244,10 +247,11 @@ bool DateScanner::match_at_last_word(DateMatch& date) const {
   if (!with_yearless_ || !have(1)) return false;
   int month = number_of(w0, t, 2);
   if (month < 1) return false;
-  // D/M with no year after it ("Sáng 7/12", "chiều 23/5").
+  // D/M or D-M with no year after it ("Sáng 7/12", "tối 7-5"), not a share ("5-6%").
   const Word& d = back(1);
   int day = number_of(d, t, 2);
-  if (day > 0 && single_separator(t, d, w0, "/") && starts_a_number(t, d) && ends_a_number(t, w0)) {
+  if (day > 0 && single_separator(t, d, w0, "/-") && starts_a_number(t, d) && ends_a_number(t, w0) &&
+      (w0.end >= t.size() || t[w0.end] != '%')) {
     if (!valid_day(0, month, day)) return false;
     date = {d.begin, w0.end, 0, month, day};
     return true;
@@ -262,6 +266,145 @@ bool DateScanner::match_at_last_word(DateMatch& date) const {
     return true;
   }
   return false;
+}
+
+namespace {
+
+// Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+long days_of(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+template <size_t N>
+bool in_class(const char* const (&list)[N], std::string_view words) {
+  for (const char* entry : list)
+    if (words == entry) return true;
+  return false;
+}
+
+// The words right after `pos`, lower case, while only space (or a character
+// of `also`) stands before each: at most `count` of them.
+std::vector<std::string> words_after(std::string_view text, size_t pos, size_t count, std::string_view also = "") {
+  std::vector<std::string> out;
+  const std::string_view rest = text.substr(pos);
+  WordScanner scanner(rest);
+  Word w;
+  for (size_t at = 0; out.size() < count && scanner.next(w); at = w.end) {
+    for (size_t i = at; i < w.begin;) {
+      const char32_t c = utf8::decode(rest, i);
+      if (!chars::is_space(c) && (c >= 0x80 || also.find(static_cast<char>(c)) == std::string_view::npos)) return out;
+    }
+    out.push_back(w.lower);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words, size_t from, size_t count) {
+  std::string out;
+  for (size_t k = from; k < from + count && k < words.size(); ++k) out += (k > from ? " " : "") + words[k];
+  return out;
+}
+
+bool is_number(const std::string& word) { return !word.empty() && word.find_first_not_of("0123456789") == std::string::npos; }
+
+// The last word before `end` (looked for in the 64 bytes before it), if only
+// space and at most one comma stand between ("hôm nay, 6/2"); else "".
+std::string cue_before(std::string_view text, size_t end) {
+  size_t from = end > 64 ? end - 64 : 0;
+  while (from < end && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+  const std::string_view before = text.substr(from, end - from);
+  WordScanner scanner(before);
+  Word w, last;
+  bool any = false;
+  while (scanner.next(w)) last = std::move(w), any = true;
+  if (!any) return "";
+  int commas = 0;
+  for (size_t i = last.end; i < before.size();) {
+    const char32_t c = utf8::decode(before, i);
+    if (c == ',') ++commas;
+    else if (!chars::is_space(c)) return "";
+  }
+  return commas <= 1 ? last.lower : "";
+}
+
+}  // namespace
+
+bool parse_iso_date(std::string_view s, DateMatch& date) {
+  if (s.size() < 10 || (s.size() > 10 && s[10] != 'T' && s[10] != ' ') || s[4] != '-' || s[7] != '-') return false;
+  int parts[3] = {0, 0, 0};
+  for (int p = 0, i = 0; p < 3; ++p, ++i)
+    for (int n = 0; n < (p ? 2 : 4); ++n, ++i) {
+      if (!is_digit(s[i])) return false;
+      parts[p] = parts[p] * 10 + (s[i] - '0');
+    }
+  if (!valid_day(parts[0], parts[1], parts[2])) return false;
+  date = DateMatch{};
+  date.year = parts[0], date.month = parts[1], date.day = parts[2];
+  return true;
+}
+
+DateReader::DateReader(std::string_view text, const DateMatch* reference)
+    : text_(text), scanner_(text, reference != nullptr), has_reference_(reference != nullptr) {
+  if (reference) reference_ = *reference;
+}
+
+bool DateReader::next(DateMatch& date) {
+  while (scanner_.next(date)) {
+    if (date.year == 0 && !read_yearless(date)) continue;
+    previous_end_ = date.end;
+    return true;
+  }
+  return false;
+}
+
+// Gives a yearless day its year from the reference, if words say it is a day.
+bool DateReader::read_yearless(DateMatch& date) const {
+  namespace words = data::date_words;
+  const std::string_view t = text_;
+  if (!has_reference_ || date.day == 0) return false;
+  WordScanner surface(t.substr(date.begin, date.end - date.begin));
+  Word first;
+  const bool said = surface.next(first) && first.folded == date_words::kDay;  // "ngày 23 tháng 5"
+  const bool parenthesized = date.begin > 0 && t[date.begin - 1] == '(' && date.end < t.size() && t[date.end] == ')';
+  bool follows = false;  // right after a date: "ngày 5/2 và 6/2", "từ 20/5 đến 25/5", "5/2, 6/2"
+  if (previous_end_ != std::string_view::npos && previous_end_ <= date.begin) {
+    std::string between;
+    const std::string_view gap = t.substr(previous_end_, date.begin - previous_end_);
+    for (size_t i = 0; i < gap.size();) {
+      const char32_t c = utf8::decode(gap, i);
+      if (chars::is_dash(c)) between += '-';
+      else if (!chars::is_space(c)) utf8::append(between, c);
+    }
+    follows = between.empty() || between == "," || between == "-" || in_class(words::kJoiner, lower(between));
+  }
+  if (!said && !parenthesized && !follows && !in_class(words::kCue, cue_before(t, date.begin))) return false;
+  if (in_class(words::kLunar, joined(words_after(t, date.end, 2, "("), 0, 2))) return false;
+  // "tới" before no number ("ngày 7/12 tới", not "từ 5/12 tới 7/12"), "sắp tới"; "vừa qua", "qua".
+  const std::vector<std::string> after = words_after(t, date.end, 3);
+  int direction = 0;
+  for (size_t n : {2, 1}) {
+    if (after.size() < n || direction) continue;
+    const std::string phrase = joined(after, 0, n);
+    if (in_class(words::kAhead, phrase) && (after.size() == n || !is_number(after[n]))) direction = 1;
+    else if (in_class(words::kBehind, phrase)) direction = -1;
+  }
+  const long reference = days_of(reference_.year, reference_.month, reference_.day);
+  int best_year = 0;
+  long best = 0;
+  for (int y = reference_.year - 1; y <= reference_.year + 1; ++y) {
+    if (!valid_day(y, date.month, date.day)) continue;
+    const long d = days_of(y, date.month, date.day) - reference;
+    if ((direction > 0 && d < 0) || (direction < 0 && d > 0)) continue;
+    if (!best_year || std::labs(d) < std::labs(best)) best_year = y, best = d;  // a tie goes to the earlier year
+  }
+  if (!best_year) return false;
+  date.year = best_year;
+  date.inferred = true;
+  return true;
 }
 
 std::string first_date(std::string_view text) {
@@ -287,34 +430,40 @@ namespace {
 
 class DateRows : public RowSource {
  public:
-  explicit DateRows(std::string_view text) : text_(text), scanner_(text_), chars_(text_) {}
+  DateRows(std::string_view text, const DateMatch* reference) : text_(text), dates_(text_, reference), chars_(text_) {}
   bool next(Row& row) override {
     DateMatch date;
-    if (!scanner_.next(date)) return false;
+    if (!dates_.next(date)) return false;
     size_t start = chars_.position(date.begin);
     size_t after = chars_.position(date.end);
-    row.resize(4);
+    row.resize(5);
     row[0] = date.iso();
     row[1] = std::string(text_.substr(date.begin, date.end - date.begin));
     row[2] = static_cast<int64_t>(start);
     row[3] = static_cast<int64_t>(after - start);
+    row[4] = static_cast<int64_t>(date.inferred);
     return true;
   }
 
  private:
   std::string_view text_;  // the argument (see TableFunction::open)
-  DateScanner scanner_;
+  DateReader dates_;
   utf8::CharCounter chars_;
 };
 
-std::unique_ptr<RowSource> open_dates(sqlite3_value** args, int) {
+std::unique_ptr<RowSource> open_dates(sqlite3_value** args, int argc) {
   auto text = sql::text_arg(args[0]);
   if (!text) return std::make_unique<VectorRowSource>(std::vector<Row>{});
-  return std::make_unique<DateRows>(*text);
+  DateMatch reference;
+  auto given = argc > 1 ? sql::text_arg(args[1]) : std::nullopt;
+  if (given && !parse_iso_date(*given, reference))
+    throw sql::Error("vn_dates: the reference must be an ISO date, YYYY-MM-DD");
+  return std::make_unique<DateRows>(*text, given ? &reference : nullptr);
 }
 
 }  // namespace
 
-const TableFunction kDatesFunction = {"vn_dates", "date, surface, start, length", {"text"}, 1, open_dates};
+const TableFunction kDatesFunction = {"vn_dates", "date, surface, start, length, inferred", {"text", "reference"}, 1,
+                                      open_dates};
 
 }  // namespace vnsql

@@ -1,8 +1,9 @@
 // Dates written in Vietnamese text: "19/5/2018", "19-5-2018", "19.5.2018",
 // "ngày 25 tháng 10 năm 2017" (also without diacritics), "tháng 10/2017".
 // A date needs its year: "Sáng 7/12" is reported only to callers that ask for
-// yearless dates (to know that the first date of an article has no year),
-// never as an ISO date. Impossible dates (31/2/2019) are not dates.
+// yearless dates, and gets a year only from a reference date (DateReader: the
+// article's publication date), never a guess. Impossible dates (31/2/2019)
+// are not dates.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -29,6 +30,7 @@ struct DateMatch {
   int year = 0;      // 0: written without a year
   int month = 0;
   int day = 0;       // 0: a month ("tháng 10/2017")
+  bool inferred = false;  // the year was not written: it comes from the reference (DateReader)
   // "YYYY-MM-DD", "YYYY-MM", or "" for a yearless date.
   std::string iso() const;
 };
@@ -59,6 +61,32 @@ class DateScanner {
   DateMatch held_{}, queued_{};
   bool have_held_ = false, have_queued_ = false;
 };
+
+// The dates of a text read beside a reference date (an article's publication
+// date): every date DateScanner finds with its year, and a day and month
+// written without one where a word says it is a day ("Sáng 7/12", "tối 7-5",
+// "ngày 25/10", "hôm 3-1", "(19/9)", "ngày 5/2 và 6/2": data/date_words.tsv),
+// with the year that puts it nearest the reference, or the next one on or after
+// it ("ngày 7/12 tới"), the last one on or before it ("hôm 3/2 vừa qua").
+// Without a reference, the dates with a year only.
+class DateReader {
+ public:
+  DateReader(std::string_view text, const DateMatch* reference);
+  bool next(DateMatch& date);
+
+ private:
+  bool read_yearless(DateMatch& date) const;
+
+  std::string_view text_;
+  DateScanner scanner_;
+  DateMatch reference_;
+  bool has_reference_;
+  size_t previous_end_ = std::string_view::npos;  // the end of the last date given
+};
+
+// "YYYY-MM-DD", alone or before a time ("2019-12-07T10:20", "2019-12-07 10:20"),
+// as a date; false if s is not one.
+bool parse_iso_date(std::string_view s, DateMatch& date);
 
 // The ISO form of the first date with a year, or "" if there is none.
 std::string first_date(std::string_view text);

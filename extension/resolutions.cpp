@@ -10,8 +10,11 @@
 #include <unordered_set>
 
 #include "chars.h"
+#include "data/boundary_words.h"
 #include "data/document_types.h"
 #include "data/issuers.h"
+#include "data/number_words.h"
+#include "data/plenums.h"
 #include "dates.h"
 #include "normalize.h"
 #include "packed.h"
@@ -105,6 +108,19 @@ struct ReferencePhrase {
   const ReferenceRow* what;
 };
 
+// The words of a phrase: folded, or lower case with their marks.
+std::vector<std::string> words_of(std::string_view phrase, bool folded) {
+  std::vector<std::string> out;
+  WordScanner scanner(phrase);
+  Word w;
+  while (scanner.next(w)) out.push_back(folded ? w.folded : w.lower);
+  return out;
+}
+
+// A plenum's resolutions are Party resolutions of the Central Committee: NUMBER-NQ/TW.
+constexpr const char* kPlenumType = "NQ";
+constexpr const char* kPlenumIssuer = "TW";
+
 struct Lexicon {
   std::unordered_map<std::string, std::vector<ReferencePhrase>> phrases;  // by first folded word, longest first
   std::unordered_map<std::string, const ReferenceRow*> party_types, state_types;  // by code key
@@ -117,6 +133,13 @@ struct Lexicon {
   std::vector<std::string> assembly_types;
   const char* assembly_kind = data::document_types::kAssemblyDefault[0];
   const char* letter_kind = data::document_types::kLetter[0];  // NUMBER/BODY-UNIT
+  std::unordered_set<std::string> party_body_codes;  // canonical: TW, TU, BTCTW, ...
+  const ReferenceRow* central_committee = nullptr;     // the first Party body signing TW: Ban Chấp hành Trung ương
+  // The resolutions of each plenum (data/plenums.tsv) by "term|plenum": "XII|4".
+  std::unordered_map<std::string, std::vector<const data::plenums::Row*>> plenums;
+  std::unordered_map<std::string, int> number_words;  // folded: "tu" -> 4, "muoi mot" -> 11
+  // Words where the subject after a reference ends (data/boundary_words.tsv, subject-end), lower case.
+  std::vector<std::vector<std::string>> subject_ends;
 
   // An assembly code followed by its term: QH15, UBTVQH14.
   bool is_assembly(const std::string& s) const {
@@ -159,6 +182,18 @@ struct Lexicon {
       std::stable_sort(list.begin(), list.end(), [](const ReferencePhrase& a, const ReferencePhrase& b) {
         return a.words.size() > b.words.size();
       });
+    for (const auto& b : data::issuers::kRows)
+      if (data::issuers::has_class(b, "party")) party_body_codes.insert(b.code);
+    for (const ReferenceRow& k : reference_rows())
+      if (!central_committee && k.entry == Entry::PartyBody && std::string_view(k.party_code) == kPlenumIssuer)
+        central_committee = &k;
+    for (const auto& r : data::plenums::kRows) plenums[std::string(r.term) + "|" + std::to_string(std::atoi(r.plenum))].push_back(&r);
+    for (const auto& n : data::number_words::kRows) {
+      std::string key;
+      for (const std::string& w : words_of(n.entry, true)) key += (key.empty() ? "" : " ") + w;
+      number_words.emplace(key, std::atoi(n.value));
+    }
+    for (const char* end : data::boundary_words::kSubjectEnd) subject_ends.push_back(words_of(end, false));
   }
 };
 
@@ -270,7 +305,9 @@ bool only(const Gap& g, const char* marks) { return g.marks == marks && !g.newli
 // The mentions of a text, packed (packed.h): a Mention takes about 400 bytes
 // however short its reference. A record holds its flags, the issuer named
 // after it and its date (fixed places, set in place), its type and kind,
-// its position and length in characters, then its strings.
+// its position and length in characters, then its strings (the subject last).
+// The issuing body named after a mention is its context: its name is the
+// issuer_name column.
 class MentionStore {
  public:
   void add(const Mention& m, std::string_view surface, size_t start, size_t length) {
@@ -293,6 +330,7 @@ class MentionStore {
     r.length = PackedRecords::get_number(at);
     for (auto* field : {&r.id, &r.symbol, &r.issuer, &r.year}) *field = PackedRecords::get_string(at);
     for (auto* field : {&r.number, &r.surface}) *field = PackedRecords::get_string(at).value_or("");
+    r.subject = PackedRecords::get_string(at);
     if (flags & (kIdDash | kIdSlash)) r.id = r.number + ((flags & kIdDash) ? "-" : "/") + *r.symbol;
     if (uint32_t d = date(k)) {
       std::string iso = "0000-00-00";
@@ -302,6 +340,7 @@ class MentionStore {
     if (const ReferenceRow* body = context(k)) {
       m.context_party = body->entry == Entry::PartyBody;
       m.context_code = m.context_party ? body->party_code : body->state_code;
+      r.issuer_name = body->name;
     }
     if (flags & (kBuiltFromContext | kIssuerFromContext)) r.issuer = m.context_code;
     if (flags & kBuiltFromContext) {  // NUMBER-TYPE/ISSUER, the issuer named after the list
@@ -320,6 +359,12 @@ class MentionStore {
     std::memcpy(records_[k] + 2, &d, sizeof d);
   }
   bool has_context(size_t k) const { return records_[k][1] != 0; }
+  // The subject is read after the mentions it belongs to: their records are written anew with it.
+  void set_subject(size_t k, std::string_view subject) {
+    Mention m = get(k);
+    m.r.subject = std::string(subject);
+    replace(k, m);
+  }
   void set_context(size_t k, const ReferenceRow* body) {
     records_[k][1] = static_cast<char>(body - reference_rows().data() + 1);
   }
@@ -373,6 +418,7 @@ class MentionStore {
     for (const auto& field : {r.symbol, r.issuer, r.year})
       PackedRecords::put_string(record, field ? std::optional<std::string_view>(*field) : std::nullopt);
     for (std::string_view field : {std::string_view(r.number), surface}) PackedRecords::put_string(record, field);
+    PackedRecords::put_string(record, r.subject ? std::optional<std::string_view>(*r.subject) : std::nullopt);
     return record;
   }
   uint32_t date(size_t k) const {
@@ -404,13 +450,16 @@ class ReferenceParser {
     while (w_.exists(i)) {
       w_.release_before(i > 0 ? i - 1 : 0);
       size_t next = i;
-      if (phrase_at(i, Entry::DocType).first) next = group(i);
+      const auto doc_type = phrase_at(i, Entry::DocType);
+      if (auto after = plenum_reference(i, doc_type)) next = *after;
+      else if (doc_type.first) next = group(i);
       if (next == i && w_.at(i).digits) {
         Mention m;
         m.begin = w_.at(i).begin;
         if (auto after = full(i, nullptr, m)) {
+          const size_t first = out_.size();
           push(m);
-          next = add_date(*after, 1);
+          next = tail(add_date(*after, 1), first);
         }
       }
       i = next > i ? next : i + 1;
@@ -521,7 +570,7 @@ class ReferenceParser {
   // Party: NUMBER-TYPE/ISSUER[/ISSUER...] (26-NQ/TW, 35-HD/BTGTW).
   std::optional<size_t> party_identifier(size_t i, const ReferenceRow* word, Mention& m) {
     const ReferenceRow* type = type_code(i + 1, true);
-    if (!type) return std::nullopt;
+    if (!type) return untyped_party_identifier(i, word, m);
     const std::string type_str = lex_.canonical.at(code_key(w_.raw(i + 1)));
     const IssuerChain chain = issuer_chain(i + 2, "/", true, m);
     if (chain.codes.empty()) return std::nullopt;
@@ -534,6 +583,34 @@ class ReferenceParser {
     r.issuer = chain.codes.back();
     r.kind = kind_of(word, type, true, type_str);
     m.type = type;
+    m.end = chain.end;
+    return chain.next;
+  }
+
+  // Party, no type letters before the issuers: "470-QĐNS/TW", "Quyết định 1150-QĐNS/TW". The last
+  // issuer must be a Party body's code; the kind is the type word's in front, else that of the type
+  // code the first code starts with (QĐNS: QĐ, a Quyết định); without either it is not read.
+  std::optional<size_t> untyped_party_identifier(size_t i, const ReferenceRow* word, Mention& m) {
+    const auto first = code_at(i + 1);
+    bool upper = false, ok = false;
+    if (!first || first->glued || !w_.exists(i + 1) || w_.at(i + 1).digits) return std::nullopt;
+    code_key(w_.raw(i + 1), &ok, &upper);
+    if (!ok || !upper || first->code.size() > 8) return std::nullopt;
+    const IssuerChain chain = issuer_chain(first->next, "/", true, m);
+    if (chain.codes.empty() || !lex_.party_body_codes.count(chain.codes.back())) return std::nullopt;
+    const ReferenceRow* kind = word && *word->party_code ? word : nullptr;
+    for (size_t n = first->code.size(); !kind && n > 0; --n)
+      if (auto t = lex_.party_types.find(first->code.substr(0, n)); t != lex_.party_types.end()) kind = t->second;
+    if (!kind) return std::nullopt;
+    std::string symbol = first->code;
+    for (const auto& c : chain.codes) symbol += "/" + c;
+    Resolution& r = m.r;
+    r.number = std::string(w_.raw(i));
+    r.id = r.number + "-" + symbol;
+    r.symbol = symbol;
+    r.issuer = chain.codes.back();
+    r.kind = kind->name;
+    m.type = kind;
     m.end = chain.end;
     return chain.next;
   }
@@ -674,9 +751,14 @@ class ReferenceParser {
     return d->second;
   }
 
+  // The rows of one plenum share one surface: its position is counted once (chars_ counts forward only;
+  // going back would count from the start of the text again).
   void push(const Mention& m) {
-    const size_t start = chars_.position(m.begin);
-    out_.add(m, w_.text().substr(m.begin, m.end - m.begin), start, chars_.position(m.end) - start);
+    if (m.begin != pushed_.begin || m.end != pushed_.end) {
+      pushed_ = {m.begin, m.end, chars_.position(m.begin), 0};
+      pushed_.length = chars_.position(m.end) - pushed_.start;
+    }
+    out_.add(m, w_.text().substr(m.begin, m.end - m.begin), pushed_.start, pushed_.length);
   }
 
   // A short reference's number at token i: not part of a date, a decimal or an amount.
@@ -797,18 +879,231 @@ class ReferenceParser {
       e = next;
       ++undated;
     }
-    // Issuer context: "của Ban Chấp hành Trung ương (khóa XII)", "do Ban Tổ chức Trung ương ban hành".
-    size_t k = *e;
+    return tail(*e, first);
+  }
+
+  // What follows the references from `first` on, at token k: the issuer named ("của Ban Chấp hành
+  // Trung ương (khóa XII)", "do Ban Tổ chức Trung ương ban hành", "của Hội nghị Trung ương 7 khóa XII"),
+  // then, for a single reference, its subject ("về ..."). Returns the token after them.
+  size_t tail(size_t k, size_t first) {
     Gap g = w_.gap(k);
     if (!g.newline && (g.marks.empty() || g.marks == "," || g.marks == "(") &&
         (w_.at(k).folded == "cua" || w_.at(k).folded == "do") && plain(w_.gap(k + 1))) {
       auto [body, n] = body_at(k + 1);
-      if (body && names_other_body(k + 1 + n)) body = nullptr;
+      size_t after = k + 1 + n;
+      if (auto plenum = plenum_number(k + 1)) {  // "của Hội nghị Trung ương 7": the Central Committee's
+        body = lex_.central_committee;
+        after = plenum->second;
+      } else if (body && names_other_body(after)) {
+        body = nullptr;
+      }
       if (body) {
-        for (size_t k = first; k < out_.size(); ++k) {
-          if (out_.is_short(k)) out_.set_context(k, body);
-        }
-        k += 1 + n;
+        for (size_t j = first; j < out_.size(); ++j) out_.set_context(j, body);
+        k = after;
+      }
+    }
+    k = term_at(k).second;
+    if (out_.size() == first + 1)
+      if (auto subject = subject_at(k)) {
+        out_.set_subject(first, subject->first);
+        k = subject->second;
+      }
+    return k;
+  }
+
+  bool capitalized(size_t i) {
+    std::string_view raw = w_.raw(i);
+    std::string low = lower(raw);
+    size_t a = 0, b = 0;
+    return utf8::decode(raw, a) != utf8::decode(low, b);
+  }
+
+  // Whether a subject-end phrase (data/boundary_words.tsv) starts at token i.
+  bool subject_ends_at(size_t i) {
+    for (const auto& phrase : lex_.subject_ends) {
+      bool ok = true;
+      for (size_t k = 0; ok && k < phrase.size(); ++k)
+        ok = (k == 0 || plain(w_.gap(i + k))) && w_.exists(i + k) && lower(w_.raw(i + k)) == phrase[k];
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  // "về tập trung xây dựng đội ngũ cán bộ ..." at token k: the subject as written and the token
+  // after it. A quoted subject ("về “Tăng cường ...”") ends at its closing quote; another ends where
+  // the sentence or the line does, at ";", ":", a bracket, a comma before a capitalized word (the next
+  // clause), a subject-end word ("đã", "gắn với"), the next reference's type word, or after 60 words.
+  std::optional<std::pair<std::string, size_t>> subject_at(size_t k) {
+    static constexpr size_t kMaxWords = 60;
+    const Gap before = w_.gap(k);
+    if (before.newline || before.marks.find_first_not_of("),") != std::string::npos || w_.at(k).folded != "ve" ||
+        !w_.exists(k + 1))
+      return std::nullopt;
+    const Gap open = w_.gap(k + 1);
+    const bool quoted = open.marks == "\"" || open.marks == "“" || open.marks == ":“" || open.marks == ":\"";
+    if (open.newline || !(quoted || open.marks.empty() || open.marks == ":")) return std::nullopt;
+    size_t last = k + 1;
+    for (size_t j = k + 2; j < k + 1 + kMaxWords && w_.exists(j); ++j) {
+      const Gap g = w_.gap(j);
+      if (g.newline) break;
+      if (quoted) {
+        if (g.marks.find('"') != std::string::npos || g.marks.find("”") != std::string::npos) break;
+      } else if (!(g.marks.empty() || g.marks == "," || g.marks == "-") || (g.marks == "," && capitalized(j)) ||
+                 subject_ends_at(j) || phrase_at(j, Entry::DocType).first) {
+        break;
+      }
+      last = j;
+    }
+    while (last > k + 1 && (w_.at(last).folded == "va" || w_.at(last).folded == "hoac")) --last;  // "về X và Chỉ thị 05"
+    std::string_view subject = w_.text().substr(w_.at(k + 1).begin, w_.at(last).end - w_.at(k + 1).begin);
+    return std::make_pair(std::string(subject), last + 1);
+  }
+
+  // "khóa XII", ", khóa XII", "(khóa XII)", "khoá 12" at token k: the term in Roman numerals ("" if
+  // none) and the token after it.
+  std::pair<std::string, size_t> term_at(size_t k) {
+    const Gap g = w_.gap(k);
+    if (g.newline || g.marks.find_first_not_of(",(") != std::string::npos || w_.at(k).folded != "khoa" ||
+        !plain(w_.gap(k + 1)))
+      return {"", k};
+    const std::string& t = w_.at(k + 1).folded;
+    if (w_.at(k + 1).digits && t.size() <= 2) {
+      static constexpr const char* kRoman[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                                               "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"};
+      const int n = std::stoi(t);
+      return n >= 1 && n <= 20 ? std::make_pair(std::string(kRoman[n]), k + 2) : std::make_pair(std::string(), k);
+    }
+    if (t.empty() || t.find_first_not_of("ivx") != std::string::npos) return {"", k};
+    std::string roman = t;
+    for (char& c : roman) c = static_cast<char>(c - 32);
+    return {roman, k + 2};
+  }
+
+  // A number at token i, in digits ("4") or words ("tư", "mười một"): (value, next token).
+  std::optional<std::pair<int, size_t>> number_at(size_t i) {
+    const ReferenceToken& t = w_.at(i);
+    if (t.digits) {
+      if (t.folded.size() > 2 || (w_.exists(i + 1) && !w_.gap(i + 1).spaced && !w_.gap(i + 1).marks.empty() &&
+                                  w_.at(i + 1).digits))
+        return std::nullopt;  // 4/5, 4.5
+      return std::make_pair(std::stoi(t.folded), i + 1);
+    }
+    if (plain(w_.gap(i + 1)))
+      if (auto two = lex_.number_words.find(t.folded + " " + w_.at(i + 1).folded); two != lex_.number_words.end())
+        return std::make_pair(two->second, i + 2);
+    if (auto one = lex_.number_words.find(t.folded); one != lex_.number_words.end()) return std::make_pair(one->second, i + 1);
+    return std::nullopt;
+  }
+
+  // A plenum named at token i: "Trung ương 4", "TƯ 5", "T.Ư 4", "TW4", "Hội nghị Trung ương 6",
+  // "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng", "Hội nghị 5 Ban Chấp hành Trung ương":
+  // (its number, next token).
+  std::optional<std::pair<int, size_t>> plenum_number(size_t i) {
+    size_t k = i;
+    const bool meeting = w_.at(k).folded == "hoi" && w_.at(k + 1).folded == "nghi" && plain(w_.gap(k + 1));
+    if (meeting) k += 2;
+    if (!plain(w_.gap(k))) return std::nullopt;
+    const auto ordinal = [&](size_t at) -> std::optional<std::pair<int, size_t>> {
+      if (!plain(w_.gap(at))) return std::nullopt;
+      if (w_.at(at).folded == "lan" && w_.at(at + 1).folded == "thu" && plain(w_.gap(at + 1))) at += 2;
+      return plain(w_.gap(at)) ? number_at(at) : std::nullopt;
+    };
+    // The Central Committee first: "Trung ương 4", "TƯ 5", "TW4".
+    size_t central = 0;
+    if (w_.at(k).folded == "trung" && w_.at(k + 1).folded == "uong" && plain(w_.gap(k + 1))) central = 2;
+    else if (auto c = code_at(k); c && !c->glued && c->code == kPlenumIssuer) central = c->next - k;
+    if (central) return ordinal(k + central);
+    const std::string_view raw = w_.raw(k);
+    if (raw.size() >= 3 && raw.size() <= 5 && (raw.rfind("TW", 0) == 0 || raw.rfind("TƯ", 0) == 0)) {  // TW4
+      const std::string_view digits = raw.substr(raw[1] == 'W' ? 2 : 3);
+      if (!digits.empty() && digits.size() <= 2 && digits.find_first_not_of("0123456789") == std::string_view::npos)
+        return std::make_pair(std::stoi(std::string(digits)), k + 1);
+    }
+    // Then the number: "Hội nghị lần thứ tư Ban Chấp hành Trung ương".
+    if (!meeting) return std::nullopt;
+    auto n = ordinal(k);
+    if (!n || !plain(w_.gap(n->second))) return std::nullopt;
+    auto [body, words] = body_at(n->second);
+    if (!body || std::string_view(body->party_code) != kPlenumIssuer || names_other_body(n->second + words)) return std::nullopt;
+    return std::make_pair(n->first, n->second + words);
+  }
+
+  // Which of a plenum's resolutions a subject names: the one whose subject shares the most word
+  // pairs with it (at least 2, and more than any other), else none.
+  static const data::plenums::Row* named_by(const std::vector<const data::plenums::Row*>& rows, const std::string& subject) {
+    const auto pairs = [](std::string_view text) {
+      std::unordered_set<std::string> out;
+      const std::vector<std::string> w = words_of(text, true);
+      for (size_t k = 1; k < w.size(); ++k) out.insert(w[k - 1] + " " + w[k]);
+      return out;
+    };
+    const auto said = pairs(subject);
+    const data::plenums::Row* best = nullptr;
+    size_t best_shared = 0, second = 0;
+    for (const auto* row : rows) {
+      size_t shared = 0;
+      for (const std::string& p : pairs(row->subject)) shared += said.count(p);
+      if (shared > best_shared) second = best_shared, best_shared = shared, best = row;
+      else if (shared > second) second = shared;
+    }
+    return best_shared >= 2 && best_shared > second ? best : nullptr;
+  }
+
+  // "Nghị quyết Trung ương 4 khóa XII", "NQ TƯ 5 khóa XII", "Nghị quyết Hội nghị Trung ương 4 và Trung
+  // ương 5 (khóa XII)" at token i: one row per resolution of each plenum (data/plenums.tsv), or of
+  // the one its subject names; the term, if not written, is the one the text gave the same plenum
+  // before. Without a term, or for a plenum not in the table: one row without an id. Returns the
+  // token after the reference (and its subject), or nothing if there is none at i.
+  // doc_type: the type phrase at i (phrase_at(i, Entry::DocType)), looked up once per token by the caller.
+  std::optional<size_t> plenum_reference(size_t i, std::pair<const ReferenceRow*, size_t> doc_type) {
+    size_t k = i;
+    const auto is_nq = [](std::string_view raw) {  // "NQ", "nq": code_key(raw) == kPlenumType, without building it
+      return raw.size() == 2 && (raw[0] | 0x20) == 'n' && (raw[1] | 0x20) == 'q';
+    };
+    if (auto [type, n] = doc_type; type && std::string_view(type->party_code) == kPlenumType) k += n;
+    else if (is_nq(w_.raw(i))) k += 1;  // "NQ TƯ 5"
+    else return std::nullopt;
+    std::vector<std::pair<int, size_t>> plenums;  // number, end byte
+    for (auto p = plenum_number(k); p;) {
+      plenums.push_back({p->first, w_.at(p->second - 1).end});
+      k = p->second;
+      // "... Trung ương 4 và Trung ương 5", "..., Nghị quyết Hội nghị Trung ương 6"
+      const Gap g = w_.gap(k);
+      size_t j = k;
+      if (w_.at(j).folded == "va" && (g.marks.empty() || g.marks == ",") && !g.newline) ++j;
+      else if (!only(g, ",")) break;
+      if (auto [type, n] = phrase_at(j, Entry::DocType); type && std::string_view(type->party_code) == kPlenumType) j += n;
+      p = plenum_number(j);
+    }
+    if (plenums.empty()) return std::nullopt;
+    auto [term, after_term] = term_at(k);
+    const size_t end = term.empty() ? plenums.back().second : w_.at(after_term - 1).end;
+    k = after_term;
+    std::optional<std::pair<std::string, size_t>> subject = plenums.size() == 1 ? subject_at(k) : std::nullopt;
+    if (subject) k = subject->second;
+    const ReferenceRow* type = lex_.party_types.at(kPlenumType);
+    for (const auto& [number, unused] : plenums) {
+      std::string known = term.empty() ? plenum_terms_[number] : term;
+      if (!term.empty()) plenum_terms_[number] = term;
+      std::vector<const data::plenums::Row*> rows;
+      if (auto it = lex_.plenums.find(known + "|" + std::to_string(number)); it != lex_.plenums.end()) rows = it->second;
+      if (subject && rows.size() > 1)
+        if (const auto* one = named_by(rows, subject->first)) rows = {one};
+      Mention m;
+      m.begin = w_.at(i).begin;
+      m.end = end;
+      m.type = type;
+      m.r.kind = type->name;
+      m.r.issuer = kPlenumIssuer;
+      if (subject) m.r.subject = subject->first;
+      if (rows.empty()) push(m);  // a plenum this table cannot identify
+      for (const auto* row : rows) {
+        m.r.number = row->number;
+        m.r.symbol = std::string(kPlenumType) + "/" + kPlenumIssuer;
+        m.r.id = m.r.number + "-" + *m.r.symbol;
+        m.r.date = row->date;
+        m.r.resolved = true;
+        push(m);
       }
     }
     return k;
@@ -818,6 +1113,10 @@ class ReferenceParser {
   const Lexicon& lex_;
   utf8::CharCounter chars_;
   MentionStore& out_;
+  std::unordered_map<int, std::string> plenum_terms_;  // the term the text last gave each plenum
+  struct {
+    size_t begin = SIZE_MAX, end = SIZE_MAX, start = 0, length = 0;  // bytes; characters
+  } pushed_;  // the surface pushed last
 };
 
 std::string strip_zeros(const std::string& n) {
@@ -886,10 +1185,59 @@ void resolve(MentionStore& mentions) {
   mentions.keep_if([&](size_t k) { return !mentions.is_short(k) || mentions.has_id(k) || mentions.has_context(k); });
 }
 
+// "Nghị định 67/NĐ-CP" after "Nghị định số 67/2014/NĐ-CP" is one decree: a State id written without
+// its year takes the id with a year that the text gives the same number, type and issuer (resolved
+// = 1); when the text gives two (67/2014/NĐ-CP and 67/2016/NĐ-CP), it cannot tell and keeps its own.
+void one_id_per_document(MentionStore& mentions) {
+  // A State id: NUMBER/SYMBOL. Its key without the year: "67|NĐ-CP".
+  const auto state_key = [](const Resolution& r) -> std::optional<std::string> {
+    if (!r.id || !r.symbol || r.id->size() <= r.number.size() || (*r.id)[r.number.size()] != '/') return std::nullopt;
+    if (!r.year) return strip_zeros(r.number) + "|" + *r.symbol;
+    if (r.symbol->size() <= r.year->size() + 1) return std::nullopt;  // 103/2023/QH15: no type code after the year
+    return strip_zeros(r.number) + "|" + r.symbol->substr(r.year->size() + 1);
+  };
+  // First the ids written without their year (few, usually none): memory stays bounded by them.
+  struct Candidate {
+    std::string id;  // the one id with a year found so far
+    bool several = false;
+  };
+  std::unordered_map<std::string, Candidate> wanted;
+  std::vector<std::pair<size_t, std::string>> without_year;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Resolution r = mentions.get(k).r;
+    if (r.year) continue;
+    if (auto key = state_key(r)) {
+      wanted.emplace(*key, Candidate{});
+      without_year.emplace_back(k, *key);
+    }
+  }
+  if (without_year.empty()) return;
+  for (size_t k = 0; k < mentions.size(); ++k) {
+    const Resolution r = mentions.get(k).r;
+    if (!r.year) continue;
+    const auto key = state_key(r);
+    auto it = key ? wanted.find(*key) : wanted.end();
+    if (it == wanted.end()) continue;
+    if (it->second.id.empty()) it->second.id = *r.id;
+    else if (it->second.id != *r.id) it->second.several = true;
+  }
+  for (const auto& [k, key] : without_year) {
+    const Candidate& c = wanted.at(key);
+    if (c.id.empty() || c.several) continue;
+    Mention m = mentions.get(k);
+    m.r.id = c.id;
+    m.r.symbol = c.id.substr(c.id.find('/') + 1);
+    m.r.year = m.r.symbol->substr(0, 4);
+    m.r.resolved = true;
+    mentions.replace(k, m);
+  }
+}
+
 MentionStore find_resolutions(std::string_view text) {
   MentionStore mentions;
   ReferenceParser(text, mentions).run();
   resolve(mentions);
+  one_id_per_document(mentions);
   return mentions;
 }
 
@@ -924,9 +1272,10 @@ class ResolutionRows : public RowSource {
   bool next(Row& row) override {
     if (next_ >= mentions_.size()) return false;
     const Resolution r = mentions_.get(next_++).r;
-    row = Row{cell(r.id), Cell(r.kind), Cell(r.number), cell(r.symbol), cell(r.issuer), cell(r.year),
-              cell(r.date), Cell(r.surface), Cell(static_cast<int64_t>(r.start)),
-              Cell(static_cast<int64_t>(r.length)), Cell(static_cast<int64_t>(r.resolved))};
+    row = Row{cell(r.id), Cell(r.kind), r.number.empty() ? Cell(nullptr) : Cell(r.number), cell(r.symbol),
+              cell(r.issuer), cell(r.year), cell(r.date), Cell(r.surface), Cell(static_cast<int64_t>(r.start)),
+              Cell(static_cast<int64_t>(r.length)), Cell(static_cast<int64_t>(r.resolved)), cell(r.subject),
+              cell(r.issuer_name)};
     return true;
   }
 
@@ -943,7 +1292,8 @@ std::unique_ptr<RowSource> open_resolutions(sqlite3_value** args, int) {
 }  // namespace
 
 const TableFunction kResolutionsFunction = {
-    "resolutions", "id, kind, number, symbol, issuer, year, date, surface, start, length, resolved", {"text"}, 1,
+    "resolutions", "id, kind, number, symbol, issuer, year, date, surface, start, length, resolved, subject, issuer_name",
+    {"text"}, 1,
     open_resolutions};
 
 void sql_resolution_id(sqlite3_context* ctx, int argc, sqlite3_value** argv) {

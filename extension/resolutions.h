@@ -6,7 +6,8 @@
 // (62/2020/NĐ-CP, 1629/QĐ-TTg, 103/2023/QH15). Short references ("Nghị quyết
 // 26", "Nghị quyết số 18, 19 của Ban Chấp hành Trung ương") are resolved
 // within the same text; a reference whose issuer or year cannot be known gets
-// no identifier rather than a guess.
+// no identifier rather than a guess. A plenum's resolutions ("Nghị quyết
+// Trung ương 4 khóa XII") come from data/plenums.tsv, one row each.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -27,10 +28,12 @@ struct Resolution {
   std::optional<std::string> issuer;  // "TW", "BTCTW", "CP", "TTg", "QH15", joint issuers joined by '-'
   std::optional<std::string> year;    // State style, when written
   std::optional<std::string> date;    // ISO YYYY-MM-DD when the reference carries one
+  std::optional<std::string> subject;      // the "về ..." after it: what the document is about, as written
+  std::optional<std::string> issuer_name;  // the issuing body named after it ("của Bộ Chính trị"), as data/issuers.tsv spells it
   std::string surface;                // as written
   size_t start = 0;                   // 1-based character position (SQLite substr())
   size_t length = 0;                  // in characters
-  bool resolved = false;              // identifier inferred from a short reference
+  bool resolved = false;              // identifier inferred (a short reference, a plenum, an id written without its year)
 };
 
 // Every reference in text order. Linear in the text; invalid UTF-8 is read as U+FFFD.

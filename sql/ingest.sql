@@ -16,8 +16,11 @@
 -- not followed, so nothing is read twice or outside the folder), *.txt
 -- entries that are not regular files (FIFOs, sockets, devices: never opened),
 -- and files that cannot be read. The last line counts the files ingested,
--- unchanged and skipped. An unset @dir, a missing folder or a file in its
--- place stops the run. One transaction: an error or an interruption leaves
+-- unchanged and skipped. An unset @dir, a missing folder, a file in its
+-- place or a folder with no .txt article to read stops the run.
+-- published: a file's line in an optional published.csv at the top of the
+-- folder (path relative to the folder, date: "01_a.txt,2019-12-07"; ISO or as
+-- vn_date() reads it), else the text's dateline (vn_article_published). One transaction: an error or an interruption leaves
 -- the database as it was.
 .bail on
 -- Another writer holding the database (an ingest running, say): wait for it
@@ -35,6 +38,9 @@ CREATE TEMP TRIGGER ingest_stop_folder BEFORE INSERT ON ingest_stop WHEN new.why
 END;
 CREATE TEMP TRIGGER ingest_stop_links BEFORE INSERT ON ingest_stop WHEN new.why = 'links' BEGIN
   SELECT RAISE(ABORT, 'ingest.sql: @dir has more than 40 symbolic links to follow');
+END;
+CREATE TEMP TRIGGER ingest_stop_empty BEFORE INSERT ON ingest_stop WHEN new.why = 'empty' BEGIN
+  SELECT RAISE(ABORT, 'ingest.sql: the folder holds no .txt article to read (see the line above); nothing was stored');
 END;
 INSERT INTO temp.ingest_stop SELECT 'unset' WHERE coalesce(@dir, '') = '';
 
@@ -81,6 +87,8 @@ INSERT INTO temp.ingest_dir
       FROM walk WHERE phase = 2)
   SELECT iif(done = '', '/', done) FROM walk WHERE phase = 0 AND rest = '';
 INSERT INTO temp.ingest_stop SELECT 'links' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_dir);
+SELECT 'ingest.sql: ' || path || ' is not a folder' FROM temp.ingest_dir
+  WHERE (SELECT mode & 61440 FROM fsdir(ingest_dir.path) LIMIT 1) <> 16384;
 INSERT INTO temp.ingest_stop SELECT 'folder' FROM temp.ingest_dir
   WHERE (SELECT mode & 61440 FROM fsdir(ingest_dir.path) LIMIT 1) <> 16384;
 
@@ -90,9 +98,30 @@ INSERT INTO temp.ingest_stop SELECT 'folder' FROM temp.ingest_dir
 INSERT INTO temp.ingest_files(path, type, raw)
   SELECT name, mode & 61440, iif((mode & 61440) IN (32768, 40960), data, NULL)
   FROM fsdir((SELECT path FROM temp.ingest_dir))
-  WHERE (name LIKE '%.txt' AND (mode & 61440) <> 16384) OR (mode & 61440) = 40960;
+  WHERE (name LIKE '%.txt' AND (mode & 61440) <> 16384) OR (mode & 61440) = 40960
+     OR name = (SELECT path FROM temp.ingest_dir) || '/published.csv';
 -- file system part: end
 
+-- published.csv (read with the listing above, then taken out of it): one
+-- "path,date" a line, the path relative to the folder; the date after the
+-- last comma; quotes around either and a header line are allowed.
+DROP TABLE IF EXISTS temp.ingest_published;
+CREATE TEMP TABLE ingest_published(path TEXT PRIMARY KEY ON CONFLICT REPLACE, given TEXT, published TEXT);
+WITH RECURSIVE csv(line, rest) AS (
+    SELECT NULL, replace(CAST(raw AS TEXT), char(13), '') || char(10) FROM temp.ingest_files
+      WHERE path = (SELECT path FROM temp.ingest_dir) || '/published.csv' AND type = 32768
+    UNION ALL
+    SELECT substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1) FROM csv WHERE rest <> ''),
+  cells(name, given) AS (
+    SELECT trim(substr(line, 1, length(rtrim(line, replace(line, ',', ''))) - 1), ' "'),
+           trim(substr(line, length(rtrim(line, replace(line, ',', ''))) + 1), ' "')
+    FROM csv WHERE instr(line, ','))
+INSERT INTO temp.ingest_published(path, given)
+  SELECT (SELECT path FROM temp.ingest_dir) || '/' || iif(name LIKE './%', substr(name, 3), name), given
+  FROM cells WHERE NOT (name = 'path' AND given = 'date');
+DELETE FROM temp.ingest_files WHERE path = (SELECT path FROM temp.ingest_dir) || '/published.csv';
+UPDATE temp.ingest_published SET published = CASE WHEN date(substr(given, 1, 10)) IS substr(given, 1, 10) THEN substr(given, 1, 10)
+                                                   WHEN length(vn_date(given)) = 10 THEN vn_date(given) END;
 UPDATE temp.ingest_files SET skipped = CASE
     WHEN type = 40960 THEN 'a symbolic link (to ' || CAST(raw AS TEXT) || '), not followed'
     WHEN type <> 32768 THEN 'not a regular file ('
@@ -100,6 +129,16 @@ UPDATE temp.ingest_files SET skipped = CASE
                    WHEN 24576 THEN 'block device' ELSE 'type ' || type END || ')'
     WHEN raw IS NULL THEN 'cannot be read' END;
 SELECT 'skipped ' || path || ': ' || skipped FROM temp.ingest_files WHERE skipped IS NOT NULL ORDER BY path;
+SELECT 'ingest.sql: no .txt article to read in ' || (SELECT path FROM temp.ingest_dir)
+  WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_files WHERE skipped IS NULL);
+INSERT INTO temp.ingest_stop SELECT 'empty' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_files WHERE skipped IS NULL);
+SELECT 'published.csv: ' || count(*) || ' line(s) not used: ' || group_concat(why, '; ')
+  FROM (SELECT substr(p.path, length((SELECT path FROM temp.ingest_dir)) + 2)
+               || iif(p.published IS NULL, ' "' || p.given || '" is no date', ' is no article here') AS why
+        FROM temp.ingest_published AS p
+        WHERE p.published IS NULL OR NOT EXISTS (SELECT 1 FROM temp.ingest_files AS f WHERE f.path = p.path AND f.skipped IS NULL)
+        ORDER BY p.path LIMIT 10)
+  HAVING count(*) > 0;
 
 UPDATE temp.ingest_files SET sha256 = vn_sha256(raw) WHERE skipped IS NULL;
 
@@ -123,20 +162,27 @@ UPDATE temp.ingest_files SET unchanged = EXISTS (SELECT 1 FROM main.documents AS
 UPDATE temp.ingest_files SET text = vn_decode(raw) WHERE NOT unchanged;
 
 INSERT INTO main.documents(path, sha256, title, published, source, body, raw, ingested_at)
-  SELECT path, sha256, vn_article_title(text), vn_article_published(text), vn_article_source(text),
+  SELECT f.path, sha256, vn_article_title(text), coalesce(p.published, vn_article_published(text)), vn_article_source(text),
          vn_article_body(text), raw, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-  FROM temp.ingest_files
+  FROM temp.ingest_files AS f LEFT JOIN temp.ingest_published AS p USING (path)
   WHERE NOT unchanged
   ORDER BY path
   ON CONFLICT(path) DO UPDATE SET
     sha256 = excluded.sha256, title = excluded.title, published = excluded.published,
     source = excluded.source, body = excluded.body, raw = excluded.raw, ingested_at = excluded.ingested_at;
 
+-- An unchanged file that published.csv now dates otherwise takes that date.
+UPDATE main.documents SET published = p.published
+  FROM temp.ingest_published AS p JOIN temp.ingest_files AS f USING (path)
+  WHERE f.unchanged AND p.published IS NOT NULL AND documents.path = p.path AND documents.published IS NOT p.published;
+SELECT changes() || ' unchanged file(s) with a new published date' WHERE changes() > 0;
+
 SELECT count(*) FILTER (WHERE NOT unchanged) || ' new or changed file(s) ingested from '
        || (SELECT path FROM temp.ingest_dir) || ', ' || count(*) FILTER (WHERE unchanged) || ' unchanged, '
        || count(*) FILTER (WHERE skipped IS NOT NULL) || ' skipped'
   FROM temp.ingest_files;
 DROP TABLE temp.ingest_files;
+DROP TABLE temp.ingest_published;
 DROP TABLE temp.ingest_dir;
 DROP TABLE temp.ingest_stop;
 COMMIT;

@@ -8,12 +8,15 @@
 -- path is @source || '#' || id, so @source must be set: a run without it
 -- stops before reading anything. raw is the article's text as given (UTF-8
 -- bytes, every code point kept, NUL included); title the "title" field (else
--- the first line of the text); published, source and body come from the
+-- the first line of the text); published the "published" (else "date") field,
+-- ISO (2017-05-13, 2017-05-13T10:28:00+07:00) or as vn_date() reads it
+-- (13/05/2017), else the text's dateline; source and body come from the
 -- normalized text as in sql/ingest.sql. As there, an unchanged article (same
 -- path and sha256) is left alone, a changed one replaces its row, and the
 -- whole run is one transaction. A line that is not a JSON object with an "id"
 -- (string or integer) and a string "text" is skipped, and so is a line whose
 -- id a later line repeats (the later one counts); both are listed by number.
+-- An input with no article at all stops the run, nothing stored.
 .bail on
 -- Another writer holding the database (an ingest running, say): wait for it
 -- up to 10 minutes, then stop with "database is locked", nothing changed
@@ -22,8 +25,11 @@
 
 DROP TABLE IF EXISTS temp.ingest_stop;
 CREATE TEMP TABLE ingest_stop(why TEXT);
-CREATE TEMP TRIGGER ingest_stop_source BEFORE INSERT ON ingest_stop BEGIN
+CREATE TEMP TRIGGER ingest_stop_source BEFORE INSERT ON ingest_stop WHEN new.why = 'source' BEGIN
   SELECT RAISE(ABORT, 'ingest_jsonl.sql: @source is not set; every article is stored as @source#id, e.g. .parameter set @source baomoi-2017');
+END;
+CREATE TEMP TRIGGER ingest_stop_empty BEFORE INSERT ON ingest_stop WHEN new.why = 'empty' BEGIN
+  SELECT RAISE(ABORT, 'ingest_jsonl.sql: the input holds no article (see the line above); nothing was stored');
 END;
 -- Without @source every path would be NULL, which UNIQUE does not compare: each run would add every article again.
 INSERT INTO temp.ingest_stop SELECT 'source' WHERE coalesce(@source, '') = '';
@@ -88,11 +94,23 @@ SELECT count(*) || ' line(s) skipped: '
 
 DROP TABLE IF EXISTS temp.ingest_articles;
 CREATE TEMP TABLE ingest_articles(path TEXT PRIMARY KEY, title TEXT, raw BLOB, escaped INTEGER, sha256 TEXT,
-                             unchanged INTEGER, text TEXT);
-INSERT INTO temp.ingest_articles(path, title, raw, escaped)
-  SELECT @source || '#' || l.id, j.json ->> '$.title', CAST(j.json ->> '$.text' AS BLOB), l.escaped
+                             unchanged INTEGER, text TEXT, given TEXT, published TEXT);
+INSERT INTO temp.ingest_articles(path, title, raw, escaped, given)
+  SELECT @source || '#' || l.id, j.json ->> '$.title', CAST(j.json ->> '$.text' AS BLOB), l.escaped,
+         CAST(coalesce(j.json ->> '$.published', j.json ->> '$.date') AS TEXT)
   FROM temp.ingest_lines AS l JOIN temp.ingest_json AS j USING (line_no)
   WHERE l.ok AND l.line_no NOT IN (SELECT line_no FROM temp.ingest_skipped);
+SELECT 'ingest_jsonl.sql: no article in the input of ' || @source || ' (' || (SELECT count(*) FROM temp.jsonl)
+       || ' line(s) read)' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_articles);
+INSERT INTO temp.ingest_stop SELECT 'empty' WHERE NOT EXISTS (SELECT 1 FROM temp.ingest_articles);
+
+-- The input's publication date wins over the text's; one that is no date is said and left.
+UPDATE temp.ingest_articles SET published = CASE WHEN date(substr(given, 1, 10)) IS substr(given, 1, 10) THEN substr(given, 1, 10)
+                                                 WHEN length(vn_date(given)) = 10 THEN vn_date(given) END;
+SELECT count(*) || ' published date(s) not read, the text''s dateline used instead: '
+       || group_concat(path || ' "' || given || '"', ', ')
+  FROM (SELECT path, given FROM temp.ingest_articles WHERE given IS NOT NULL AND published IS NULL ORDER BY path LIMIT 10)
+  HAVING count(*) > 0;
 UPDATE temp.ingest_articles SET
   title = replace(replace(title, char(1) || '0', char(0)), char(1) || '1', char(1)),
   raw = CAST(replace(replace(CAST(raw AS TEXT), char(1) || '0', char(0)), char(1) || '1', char(1)) AS BLOB)
@@ -106,7 +124,7 @@ UPDATE temp.ingest_articles SET text = vn_normalize(CAST(raw AS TEXT)) WHERE NOT
 
 INSERT INTO main.documents(path, sha256, title, published, source, body, raw, ingested_at)
   SELECT path, sha256, coalesce(nullif(trim(vn_normalize(title)), ''), vn_article_title(text)),
-         vn_article_published(text), vn_article_source(text), vn_article_body(text), raw,
+         coalesce(published, vn_article_published(text)), vn_article_source(text), vn_article_body(text), raw,
          strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
   FROM temp.ingest_articles
   WHERE NOT unchanged
@@ -114,6 +132,12 @@ INSERT INTO main.documents(path, sha256, title, published, source, body, raw, in
   ON CONFLICT(path) DO UPDATE SET
     sha256 = excluded.sha256, title = excluded.title, published = excluded.published,
     source = excluded.source, body = excluded.body, raw = excluded.raw, ingested_at = excluded.ingested_at;
+
+-- An unchanged article whose input now gives another date takes it.
+UPDATE main.documents SET published = a.published
+  FROM temp.ingest_articles AS a
+  WHERE a.unchanged AND a.published IS NOT NULL AND documents.path = a.path AND documents.published IS NOT a.published;
+SELECT changes() || ' unchanged article(s) with a new published date' WHERE changes() > 0;
 
 SELECT count(*) FILTER (WHERE NOT unchanged) || ' new or changed article(s) ingested from ' || @source || ', '
        || count(*) FILTER (WHERE unchanged) || ' unchanged'

@@ -4,7 +4,8 @@
 -- again on an existing database changes nothing.
 
 -- One row per article. raw: the original bytes; body: decoded, normalized,
--- boilerplate trailer cut; published: ISO date or NULL; sha256 of raw.
+-- boilerplate trailer cut; published: ISO date or NULL (the input's date, else
+-- the article's own dateline); sha256 of raw.
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY,
   path TEXT UNIQUE,
@@ -41,6 +42,21 @@ CREATE TABLE IF NOT EXISTS document_resolutions (
 CREATE INDEX IF NOT EXISTS document_resolutions_by_id ON document_resolutions(id);
 CREATE INDEX IF NOT EXISTS document_resolutions_by_document ON document_resolutions(document_id);
 
+-- The dates written in each body (vn_dates(body, published)): with a year, and
+-- days written without one ("Sáng 7/12") with the year nearest the publication
+-- date (inferred = 1; none when the article has no date). "When did X happen":
+-- the dates of the articles that name X, near where they name it.
+CREATE TABLE IF NOT EXISTS document_dates (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  date TEXT,        -- ISO YYYY-MM-DD, or YYYY-MM for a month
+  surface TEXT,
+  start INTEGER,    -- 1-based character position in documents.body
+  length INTEGER,
+  inferred INTEGER  -- 1: the year was not written, it comes from documents.published
+);
+CREATE INDEX IF NOT EXISTS document_dates_by_date ON document_dates(date);
+CREATE INDEX IF NOT EXISTS document_dates_by_document ON document_dates(document_id);
+
 CREATE TABLE IF NOT EXISTS document_officials (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   name TEXT,
@@ -60,12 +76,15 @@ CREATE TRIGGER IF NOT EXISTS documents_after_insert AFTER INSERT ON documents BE
     SELECT new.id, id, kind, date, surface, start, length, resolved FROM resolutions(new.body);
   INSERT INTO document_officials(document_id, name, title, honorific, mention, start, length)
     SELECT new.id, name, title, honorific, mention, start, length FROM officials(new.body);
+  INSERT INTO document_dates(document_id, date, surface, start, length, inferred)
+    SELECT new.id, date, surface, start, length, inferred FROM vn_dates(new.body, new.published);
 END;
 
 CREATE TRIGGER IF NOT EXISTS documents_after_delete AFTER DELETE ON documents BEGIN
   INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
   DELETE FROM document_resolutions WHERE document_id = old.id;
   DELETE FROM document_officials WHERE document_id = old.id;
+  DELETE FROM document_dates WHERE document_id = old.id;
 END;
 
 CREATE TRIGGER IF NOT EXISTS documents_after_update_text AFTER UPDATE OF title, body ON documents BEGIN
@@ -80,6 +99,13 @@ CREATE TRIGGER IF NOT EXISTS documents_after_update_body AFTER UPDATE OF body ON
     SELECT new.id, id, kind, date, surface, start, length, resolved FROM resolutions(new.body);
   INSERT INTO document_officials(document_id, name, title, honorific, mention, start, length)
     SELECT new.id, name, title, honorific, mention, start, length FROM officials(new.body);
+END;
+
+-- The years of days written without one come from the publication date.
+CREATE TRIGGER IF NOT EXISTS documents_after_update_dates AFTER UPDATE OF body, published ON documents BEGIN
+  DELETE FROM document_dates WHERE document_id = old.id;
+  INSERT INTO document_dates(document_id, date, surface, start, length, inferred)
+    SELECT new.id, date, surface, start, length, inferred FROM vn_dates(new.body, new.published);
 END;
 
 -- Which documents cite each identified document, and when they were published.

@@ -57,11 +57,13 @@ TEST_F(Arguments, TableValuedCounts) {
   expect_error("SELECT * FROM vn_tokens", "vn_tokens", "vn_tokens(text [, options])");
   expect_error("SELECT * FROM resolutions()", "resolutions", "resolutions(text)");
   expect_error("SELECT * FROM officials()", "officials", "officials(text)");
-  expect_error("SELECT * FROM vn_dates()", "vn_dates", "vn_dates(text)");
+  expect_error("SELECT * FROM vn_dates()", "vn_dates", "vn_dates(text [, reference])");
   expect_error("SELECT * FROM vn_tokens('a', 'b', 'c')", "vn_tokens", "max 2");
   expect_error("SELECT * FROM resolutions('a', 'b')", "resolutions", "max 1");
   expect_error("SELECT * FROM officials('a', 'b')", "officials", "max 1");
-  expect_error("SELECT * FROM vn_dates('a', 'b')", "vn_dates", "max 1");
+  expect_error("SELECT * FROM vn_dates('a', 'b', 'c')", "vn_dates", "max 2");
+  expect_error("SELECT * FROM vn_dates('a', 'b')", "vn_dates", "the reference must be an ISO date, YYYY-MM-DD");
+  expect_error("SELECT * FROM vn_dates('a', '2019-02-29')", "vn_dates", "the reference must be an ISO date, YYYY-MM-DD");
   // The argument given as a column constraint, and in a join: still fine.
   EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens WHERE text = 'Đảng ủy'"), "2");
   EXPECT_EQ(scalar("SELECT count(*) FROM (SELECT 'Đảng ủy' AS t) AS a, vn_tokens(a.t)"), "2");

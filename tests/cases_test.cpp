@@ -165,7 +165,8 @@ std::string resolution_columns(const Row& row) {
   for (const auto& r : resolutions(row["text"]))
     lines.push_back(join({r.id.value_or(""), r.kind, r.number, r.symbol.value_or(""), r.issuer.value_or(""),
                           r.year.value_or(""), r.date.value_or(""), r.surface, std::to_string(r.start),
-                          std::to_string(r.length), r.resolved ? "1" : "0"},
+                          std::to_string(r.length), r.resolved ? "1" : "0", r.subject.value_or(""),
+                          r.issuer_name.value_or("")},
                          "|"));
   return join(lines, "\n");
 }
@@ -178,6 +179,18 @@ std::string dates_in(const std::string& text, bool yearless) {
   char buf[16];
   while (scanner.next(d))
     out.push_back(d.year ? d.iso() : (std::snprintf(buf, sizeof buf, "--%02d-%02d", d.month, d.day), buf));
+  return join(out, " ");
+}
+
+// ISO dates separated by spaces, an inferred year marked with *; no reference: none given.
+std::string dates_near(const Row& row) {
+  DateMatch reference;
+  if (!row["reference"].empty() && !parse_iso_date(row["reference"], reference))
+    throw std::runtime_error("bad reference " + row["reference"]);
+  DateReader dates(row["text"], row["reference"].empty() ? nullptr : &reference);
+  std::vector<std::string> out;
+  DateMatch d;
+  while (dates.next(d)) out.push_back(d.iso() + (d.inferred ? "*" : ""));
   return join(out, " ");
 }
 
@@ -234,6 +247,7 @@ const std::map<std::string, Evaluator> kEvaluators = {
      [](const Row& r) { return resolution_id(r["text"], std::stoll(r["n"])).value_or(std::string("NULL")); }},
     {"dates", [](const Row& r) { return dates_in(r["text"], false); }},
     {"dates_yearless", [](const Row& r) { return dates_in(r["text"], true); }},
+    {"dates_reference", dates_near},
     {"first_date", [](const Row& r) { return first_date(r["text"]); }},
     {"tokens", terms},
     {"match", matches},

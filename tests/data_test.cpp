@@ -15,13 +15,16 @@
 #include "data/bodies.h"
 #include "data/boundary_words.h"
 #include "data/countries.h"
+#include "data/date_words.h"
 #include "data/document_types.h"
 #include "data/honorifics.h"
 #include "data/issuers.h"
 #include "data/name_contexts.h"
+#include "data/number_words.h"
 #include "data/page_lines.h"
 #include "data/place_words.h"
 #include "data/places.h"
+#include "data/plenums.h"
 #include "data/surnames.h"
 #include "data/syllables.h"
 #include "data/title_heads.h"
@@ -68,15 +71,18 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 const std::map<std::string, std::set<std::string>> kClasses = {
     {"abbreviations", {"period", "not-agency", "degree"}},
     {"bodies", {"body", "title-word", "org-prefix"}},
-    {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner"}},
+    {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner", "subject-end"}},
     {"countries", {"country", "city"}},
+    {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
     {"honorifics", {"honorific", "comrade", "plural", "name-word"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
     {"name_contexts", {"not-person", "org-prefix", "org-word"}},
+    {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
     {"places", {"province", "district", "archipelago"}},
+    {"plenums", {"resolution"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
     {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head", "unit-head"}},
@@ -224,6 +230,29 @@ TEST(Data, DocumentTypesAndIssuersHaveTheirCodes) {
   }
 }
 
+// A plenum's resolutions: a Party number, an ISO date inside the term's years, a subject in canonical words.
+TEST(Data, PlenumResolutionsAreWellFormed) {
+  const Table t = read_table(kDataDir / "plenums.tsv");
+  ASSERT_EQ(t.header, (std::vector<std::string>{"entry", "class", "term", "plenum", "number", "date", "subject", "note"}));
+  const std::map<std::string, std::pair<int, int>> years = {{"X", {2006, 2011}}, {"XI", {2011, 2016}}, {"XII", {2016, 2021}},
+                                                             {"XIII", {2021, 2026}}};
+  std::set<std::string> ids;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    SCOPED_TRACE("data/plenums.tsv line " + std::to_string(t.lines[r]) + ": " + row[0]);
+    ASSERT_TRUE(years.count(row[2])) << "term " << row[2];
+    EXPECT_EQ(row[0], "Trung ương " + row[3] + " khóa " + row[2] + " số " + std::to_string(std::stoi(row[4])));
+    EXPECT_EQ(row[4].find_first_not_of("0123456789"), std::string::npos);
+    EXPECT_TRUE(row[4].size() >= 2) << "numbers below 10 are written with a leading zero";
+    EXPECT_TRUE(ids.insert(row[4] + "-NQ/TW " + row[2]).second) << "twice";
+    ASSERT_EQ(row[5].size(), 10u);
+    const int year = std::stoi(row[5].substr(0, 4));
+    EXPECT_TRUE(year >= years.at(row[2]).first && year <= years.at(row[2]).second) << row[5];
+    EXPECT_EQ(normalize(row[6]), row[6]);
+    EXPECT_EQ(word_problem(row[6]), "") << row[6];
+  }
+}
+
 TEST(Data, PageLinesMatchLinesTheirLength) {
   const Table t = read_table(kDataDir / "page_lines.tsv");
   ASSERT_EQ(t.header, (std::vector<std::string>{"entry", "class", "max words", "note"}));
@@ -249,13 +278,16 @@ TEST(Data, GeneratedHeadersHoldEveryEntry) {
       {"bodies", entries_of(data::bodies::kEntries)},
       {"boundary_words", entries_of(data::boundary_words::kEntries)},
       {"countries", entries_of(data::countries::kEntries)},
+      {"date_words", entries_of(data::date_words::kEntries)},
       {"document_types", entries_of(data::document_types::kEntries)},
       {"honorifics", entries_of(data::honorifics::kEntries)},
       {"issuers", entries_of(data::issuers::kEntries)},
       {"name_contexts", entries_of(data::name_contexts::kEntries)},
+      {"number_words", entries_of(data::number_words::kEntries)},
       {"page_lines", entries_of(data::page_lines::kEntries)},
       {"place_words", entries_of(data::place_words::kEntries)},
       {"places", entries_of(data::places::kEntries)},
+      {"plenums", entries_of(data::plenums::kEntries)},
       {"surnames", entries_of(data::surnames::kEntries)},
       {"syllables", entries_of(data::syllables::kEntries)},
       {"title_heads", entries_of(data::title_heads::kEntries)},

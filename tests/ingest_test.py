@@ -3,8 +3,9 @@
 sql/ingest.sql and sql/ingest_jsonl.sql in the sqlite3 shell, on the awkward
 cases: NUL escapes in JSON, a run without @source, lines that are skipped, a
 folder spelled differently or given as a symbolic link, links, dangling links,
-FIFOs and unreadable files inside it, a missing or unset folder; the counts
-printed, and no duplicate on a rerun.
+FIFOs and unreadable files inside it, a missing or unset folder, an input
+with no article; the counts printed, and no duplicate on a rerun; the
+publication date taken from the input (issue 16).
 
   ingest_test.py      (the module is $VNSQL_MODULE; sql/ and examples/ are this checkout's)
 
@@ -160,6 +161,67 @@ def folder_cases(tmp):
     check(rows(db, "SELECT count(*) FROM documents") == [(3,)], "nothing changed by the refused runs")
 
 
+def published_from_input(tmp):
+    """The input's date wins over the text's: a JSON line's "published" or "date", a folder's published.csv."""
+    db = os.path.join(tmp, "published.db")
+    text = "Tiêu đề\nThứ sáu, 22/03/2019\nSáng 7/12, Ban Thường vụ họp.\n"
+    lines = [{"id": "p", "text": text, "published": "2019-12-08T10:20:00+07:00"},
+             {"id": "d", "text": text, "date": "09/12/2019"},
+             {"id": "bad", "text": text, "published": "hôm qua"},
+             {"id": "none", "text": text}]
+    feed = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
+    rc, out = shell(tmp, db, "schema", "ingest_jsonl", params=[("@source", "s")], stdin=feed)
+    check(rc == 0 and '1 published date(s) not read, the text\'s dateline used instead: s#bad "hôm qua"' in out,
+          "JSON lines: a published date that is no date is named")
+    got = dict(rows(db, "SELECT path, published FROM documents"))
+    check(got == {"s#p": "2019-12-08", "s#d": "2019-12-09", "s#bad": "2019-03-22", "s#none": "2019-03-22"},
+          f"JSON lines: published, else date, else the text's dateline ({got})")
+    got = rows(db, "SELECT d.path, t.date, t.inferred FROM document_dates t JOIN documents d ON d.id = t.document_id "
+                   "WHERE t.surface = '7/12' ORDER BY 1")
+    check(got == [("s#bad", "2018-12-07", 1), ("s#d", "2019-12-07", 1), ("s#none", "2018-12-07", 1), ("s#p", "2019-12-07", 1)],
+          f"document_dates: 'Sáng 7/12' takes the year nearest each article's date ({got})")
+    feed2 = (json.dumps({"id": "p", "text": text, "published": "2020-12-01"}, ensure_ascii=False) + "\n").encode()
+    rc, out = shell(tmp, db, "ingest_jsonl", params=[("@source", "s")], stdin=feed2)
+    check(rc == 0 and "1 unchanged article(s) with a new published date" in out
+          and rows(db, "SELECT date FROM document_dates t JOIN documents d ON d.id = t.document_id "
+                       "WHERE d.path = 's#p' AND t.surface = '7/12'") == [("2020-12-07",)],
+          "JSON lines: an unchanged article given a new date takes it, and its days their new year")
+
+    folder = os.path.join(tmp, "dated")
+    os.makedirs(os.path.join(folder, "sub"))
+    for name in ["a.txt", "sub/b.txt", "c.txt"]:
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+    with open(os.path.join(folder, "published.csv"), "w", encoding="utf-8") as f:
+        f.write('path,date\r\n"a.txt","2019-12-08"\n./sub/b.txt,09/12/2019\nc.txt,xx\nmissing.txt,2019-01-01\n')
+    rc, out = shell(tmp, db, "ingest", params=[("@dir", "dated")])
+    real = os.path.realpath(folder)
+    check(rc == 0 and 'published.csv: 2 line(s) not used: c.txt "xx" is no date; missing.txt is no article here' in out
+          and "3 new or changed file(s) ingested" in out, "published.csv: the lines not used are named")
+    got = dict(rows(db, "SELECT substr(path, ?), published FROM documents WHERE path LIKE ?", len(real) + 2, real + "/%"))
+    check(got == {"a.txt": "2019-12-08", "sub/b.txt": "2019-12-09", "c.txt": "2019-03-22"},
+          f"published.csv dates its files; the others keep their dateline ({got})")
+
+
+def empty_inputs(tmp):
+    """A path that does not exist or holds no article stops the run, naming it."""
+    db = os.path.join(tmp, "empty.db")
+    os.makedirs(os.path.join(tmp, "nothing", "sub"))
+    with open(os.path.join(tmp, "nothing", "notes.md"), "w") as f:
+        f.write("no article")
+    real = os.path.realpath(os.path.join(tmp, "nothing"))
+    for params, says in [([("@dir", "nothing")], f"no .txt article to read in {real}"),
+                         ([("@dir", "no-such-folder")], "no-such-folder")]:
+        rc, out = shell(tmp, db, "schema", "ingest", params=params)
+        check(rc != 0 and says in out, f"@dir {params[0][1]}: exits {rc}, saying {says!r}")
+    for stdin, what in [(b"", "an empty input"), (b"not json\n{}\n", "an input of bad lines")]:
+        rc, out = shell(tmp, db, "ingest_jsonl", params=[("@source", "feed")], stdin=stdin)
+        check(rc != 0 and "no article in the input of feed" in out, f"JSON lines, {what}: exits {rc}, naming the source")
+    rc, out = shell(tmp, db, "ingest_jsonl", params=[("@source", "feed")], stdin=b"[]\n")
+    check("1 line(s) skipped: 1 not a JSON object" in out, "the skipped-lines message starts with its count")
+    check(rows(db, "SELECT count(*) FROM documents") == [(0,)], "nothing stored by the refused runs")
+
+
 def odd_entries(tmp):
     """Links, a dangling link, a FIFO and an unreadable file among the articles."""
     odd = os.path.join(tmp, "odd")
@@ -241,7 +303,8 @@ def errors_reach_the_host(tmp):
 
 tmp = tempfile.mkdtemp(prefix="vnsql-ingest-")
 try:
-    for case in [errors_reach_the_host, jsonl_cases, folder_cases, odd_entries, waits_for_another_writer]:
+    for case in [errors_reach_the_host, jsonl_cases, folder_cases, published_from_input, empty_inputs, odd_entries,
+                 waits_for_another_writer]:
         print(f"== {case.__name__}")
         case(tmp)
 finally:
