@@ -17,6 +17,7 @@
 #include "data/name_contexts.h"
 #include "data/place_words.h"
 #include "data/places.h"
+#include "data/provinces.h"
 #include "data/surnames.h"
 #include "data/title_heads.h"
 #include "normalize.h"
@@ -142,7 +143,7 @@ struct OfficialsVocabulary {
       boundaries{data::boundary_words::kBoundary}, captions{data::boundary_words::kCaption},
       compounds{data::title_heads::kCompound},
       title_phrases{data::bodies::kTitleWord, data::place_words::kTitleWord},
-      places{data::places::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
+      places{data::places::kEntries, data::provinces::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
       org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
       local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},

@@ -10,9 +10,11 @@ SQLITE_EXTENSION_INIT1
 #include "normalize.h"
 #include "resolutions.h"
 #include "sql_util.h"
+#include "names.h"
 #include "officials.h"
 #include "collation.h"
 #include "encodings.h"
+#include "provinces.h"
 #include "query.h"
 #include "table_function.h"
 #include "tokenizer.h"
@@ -44,6 +46,9 @@ const ScalarFunction kScalarFunctions[] = {
     {"extract_officials", 1, 1, "extract_officials(text)", kPure, sql_extract_officials},
     {"vn_decode", 1, 2, "vn_decode(blob [, encoding])", kPure, sql_vn_decode},
     {"vn_query", 1, 1, "vn_query(text)", kPure, sql_vn_query},
+    {"vn_name_key", 1, 1, "vn_name_key(name)", kPure, sql_vn_name_key},
+    {"vn_province", 1, 1, "vn_province(place)", kPure, sql_vn_province},
+    {"vn_province_2025", 1, 1, "vn_province_2025(place)", kPure, sql_vn_province_2025},
     {"vnsql_version", 0, 0, "vnsql_version()", kPure, sql_vnsql_version},
 };
 

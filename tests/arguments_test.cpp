@@ -36,7 +36,10 @@ TEST_F(Arguments, ScalarCounts) {
                   {"resolution_id", 2, "resolution_id(text [, n])"},
                   {"extract_officials", 1, "extract_officials(text)"},
                   {"vn_decode", 2, "vn_decode(blob [, encoding])"},
-                  {"vn_query", 1, "vn_query(text)"}};
+                  {"vn_query", 1, "vn_query(text)"},
+                  {"vn_province", 1, "vn_province(place)"},
+                  {"vn_name_key", 1, "vn_name_key(name)"},
+                  {"vn_province_2025", 1, "vn_province_2025(place)"}};
   for (const auto& f : kScalars) {
     const std::string none = std::string("SELECT ") + f.name + "()";
     std::string many = std::string("SELECT ") + f.name + "('x'";

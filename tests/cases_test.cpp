@@ -22,7 +22,9 @@
 #include "dates.h"
 #include "encodings.h"
 #include "normalize.h"
+#include "names.h"
 #include "officials.h"
+#include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
 #include "tokenizer.h"
@@ -267,6 +269,13 @@ const std::map<std::string, Evaluator> kEvaluators = {
        const auto encoding = parse_encoding(r["encoding"]);
        if (!encoding) throw std::runtime_error("unknown encoding " + r["encoding"]);
        return decode(r["bytes"], *encoding);
+     }},
+    {"name_key", [](const Row& r) { return name_key(r["text"]).value_or("NULL"); }},
+    {"name_pairs",
+     [](const Row& r) { return std::string(name_key(r["a"]) == name_key(r["b"]) ? "same" : "different"); }},
+    {"provinces",
+     [](const Row& r) {
+       return province(r["text"]).value_or("NULL") + " / " + province_2025(r["text"]).value_or("NULL");
      }},
     {"detect_encoding", [](const Row& r) { return std::string(encoding_name(detect_encoding(r["bytes"]))); }},
 };

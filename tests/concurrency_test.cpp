@@ -384,7 +384,8 @@ TEST_F(Concurrency, BeginImmediateIsRetriedPastTheBusyTimeout) {
 const char* const kEveryFunction[] = {
     "vn_normalize(t)", "vn_unaccent(t)", "vn_date(t)", "vn_article_title(t)", "vn_article_published(t)",
     "vn_article_source(t)", "vn_article_body(t)", "vn_sha256(t)", "resolution_id(t)", "resolution_id(t, 2)",
-    "extract_officials(t)", "vn_query(vn_article_title(t))", "vn_decode(CAST(t AS BLOB), 'utf-8')",
+    "extract_officials(t)", "vn_query(vn_article_title(t))", "vn_province(vn_article_title(t))", "vn_name_key(t)",
+    "vn_province_2025(substr(t, 1, 12))", "vn_decode(CAST(t AS BLOB), 'utf-8')",
     "(SELECT group_concat(term || start || colocated, ' ') FROM vn_tokens(t))",
     "(SELECT group_concat(term, ' ') FROM vn_tokens(t, 'diacritics fold'))",
     "(SELECT group_concat(term, ' ') FROM vn_tokens(t, 'diacritics keep'))",

@@ -25,6 +25,8 @@
 #include "data/place_words.h"
 #include "data/places.h"
 #include "data/plenums.h"
+#include "data/provinces.h"
+#include "data/provinces_2025.h"
 #include "data/surnames.h"
 #include "data/syllables.h"
 #include "data/title_heads.h"
@@ -81,8 +83,10 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person"}},
-    {"places", {"province", "district", "archipelago"}},
+    {"places", {"district", "archipelago"}},
     {"plenums", {"resolution"}},
+    {"provinces", {"province", "city"}},
+    {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
     {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head", "unit-head"}},
@@ -266,6 +270,55 @@ TEST(Data, PageLinesMatchLinesTheirLength) {
   }
 }
 
+// The 63 units before 1 July 2025 (5 centrally-run cities) and the 34 since
+// (6 cities, Nghị quyết 202/2025/QH15) agree: each old unit names one new unit,
+// each new unit holds at least one old one, and keeps the name of one of them
+// except Huế (Thừa Thiên Huế renamed). Every spelling is canonical words and
+// names one unit only, as written and without diacritics.
+TEST(Data, ProvincesBeforeAndAfterTheMergerAgree) {
+  ASSERT_EQ(std::size(data::provinces::kRows), 63u);
+  ASSERT_EQ(std::size(data::provinces_2025::kRows), 34u);
+  EXPECT_EQ(std::size(data::provinces::kCity), 5u);
+  EXPECT_EQ(std::size(data::provinces_2025::kCurrentCity), 6u);
+  std::map<std::string, std::vector<std::string>> held;  // new unit -> old units
+  for (const auto& row : data::provinces::kRows) held[row.unit_after_merger].push_back(row.entry);
+  std::set<std::string> new_units;
+  for (const auto& row : data::provinces_2025::kRows) {
+    SCOPED_TRACE(row.entry);
+    new_units.insert(row.entry);
+    ASSERT_TRUE(held.count(row.entry)) << "holds no unit of provinces.tsv";
+    const auto& old = held.at(row.entry);
+    const bool keeps_a_name = std::find(old.begin(), old.end(), row.entry) != old.end();
+    EXPECT_TRUE(keeps_a_name || (row.entry == std::string("Huế") && old == std::vector<std::string>{"Thừa Thiên Huế"}));
+  }
+  for (const auto& [unit, old] : held) EXPECT_TRUE(new_units.count(unit)) << unit << " is not in provinces_2025.tsv";
+  // Merged units: 23 (the other 11 are unchanged).
+  size_t merged = 0;
+  for (const auto& [unit, old] : held) merged += old.size() > 1;
+  EXPECT_EQ(merged, 23u);
+  std::map<std::string, std::string> lower_keys, folded_keys;
+  const auto key = [](const std::string& spelling, bool folded) {
+    std::string k;
+    WordScanner scanner(spelling);
+    for (Word w; scanner.next(w);) k += folded ? w.folded : w.lower;
+    return k;
+  };
+  for (const auto& row : data::provinces::kRows) {
+    std::vector<std::string> spellings{row.entry};
+    for (const std::string& s : split(row.spellings, '|'))
+      if (!s.empty()) spellings.push_back(s.substr(s.front() == ' ', s.size() - (s.front() == ' ') - (s.back() == ' ')));
+    for (const std::string& s : spellings) {
+      SCOPED_TRACE(std::string(row.entry) + ": " + s);
+      EXPECT_EQ(normalize(s), s);
+      for (bool folded : {false, true}) {
+        auto& keys = folded ? folded_keys : lower_keys;
+        auto [at, fresh] = keys.emplace(key(s, folded), row.entry);
+        EXPECT_TRUE(fresh || at->second == row.entry) << "also a spelling of " << at->second;
+      }
+    }
+  }
+}
+
 // The generated headers (cmake/data_tables.cmake) hold every entry as written.
 template <size_t N>
 std::vector<std::string> entries_of(const char* const (&entries)[N]) {
@@ -288,6 +341,8 @@ TEST(Data, GeneratedHeadersHoldEveryEntry) {
       {"place_words", entries_of(data::place_words::kEntries)},
       {"places", entries_of(data::places::kEntries)},
       {"plenums", entries_of(data::plenums::kEntries)},
+      {"provinces", entries_of(data::provinces::kEntries)},
+      {"provinces_2025", entries_of(data::provinces_2025::kEntries)},
       {"surnames", entries_of(data::surnames::kEntries)},
       {"syllables", entries_of(data::syllables::kEntries)},
       {"title_heads", entries_of(data::title_heads::kEntries)},

@@ -44,6 +44,9 @@ const char* const kQueries[] = {
     "SELECT vn_decode(?1, 'tcvn3')",
     "SELECT vn_decode(?1, 'viqr')",
     "SELECT vn_query(?1)",
+    "SELECT vn_province(?1)",
+    "SELECT vn_name_key(?1)",
+    "SELECT vn_province_2025(?1)",
     "SELECT vn_article_title(?1)",
     "SELECT vn_article_published(?1)",
     "SELECT vn_article_source(?1)",
@@ -106,6 +109,7 @@ TEST_F(Limits, EveryFunctionRespectsTheLengthLimit) {
       "abc",                                       // the SHA-256 is longer
       "Bí thư Nguyễn Văn An",                      // the JSON is longer
       "Tin\n\nNguồn: a" + std::string(40, '\xFF'), // invalid bytes in the source line
+      "BR-VT",                                     // the province's name is longer
   };
   // Whose results never outgrow their input (a canonical identifier, a name
   // and a title taken from the text): only the "no truncation" half applies.

@@ -41,7 +41,9 @@
 #include "heap_counter.h"
 #include "hostile_shapes.h"
 #include "normalize.h"
+#include "names.h"
 #include "officials.h"
+#include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
 #include "sql_fixture.h"
@@ -212,6 +214,9 @@ class Memory : public testing::SqlTest, public ::testing::WithParamInterface<Sha
         {"unaccent", [](const std::string& t) { return unaccent(t).size(); }},
         {"lower", [](const std::string& t) { return lower(t).size(); }},
         {"fold", [](const std::string& t) { return fold(t).size(); }},
+        {"name_key", [](const std::string& t) { return name_key(t).value_or("").size(); }},
+        {"province", [](const std::string& t) { return province(t).value_or("").size(); }},
+        {"province_2025", [](const std::string& t) { return province_2025(t).value_or("").size(); }},
         {"WordScanner",
          [](const std::string& t) {
            WordScanner words(t);

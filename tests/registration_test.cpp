@@ -54,6 +54,7 @@ TEST_F(Registration, ExactlyTheDocumentedSet) {
                                    "vn_article_title/-1/11", "vn_article_published/-1/11", "vn_article_source/-1/11",
                                    "vn_article_body/-1/11", "vn_sha256/-1/11", "resolution_id/-1/11",
                                    "extract_officials/-1/11", "vn_decode/-1/11", "vn_query/-1/11",
+                                   "vn_province/-1/11", "vn_name_key/-1/11", "vn_province_2025/-1/11",
                                    "vnsql_version/-1/11"}));
   EXPECT_EQ(added(modules_before, column("SELECT name FROM pragma_module_list")),
             (std::set<std::string>{"vn_tokens", "vn_dates", "resolutions", "officials"}));
