@@ -57,7 +57,7 @@ TEST_F(Registration, ExactlyTheDocumentedSet) {
                                    "vn_province/-1/11", "vn_name_key/-1/11", "vn_province_2025/-1/11",
                                    "vnsql_version/-1/11"}));
   EXPECT_EQ(added(modules_before, column("SELECT name FROM pragma_module_list")),
-            (std::set<std::string>{"vn_tokens", "vn_dates", "resolutions", "officials"}));
+            (std::set<std::string>{"vn_tokens", "vn_dates", "resolutions", "officials", "delegations"}));
   EXPECT_EQ(added(collations_before, column("SELECT name FROM pragma_collation_list")),
             (std::set<std::string>{"vietnamese"}));
   char* error = nullptr;
