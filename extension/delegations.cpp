@@ -173,8 +173,10 @@ struct Draft {
 
 class Piece {
  public:
-  Piece(std::string_view text, const DateMatch* reference, bool first_piece)
-      : text_(text), reference_(reference), first_piece_(first_piece), lex_(lexicon()) {
+  // `foot`: where the page's foot starts (related news...): no delegation is read from there on, though
+  // the whole piece is read (people, references, dates), so that the cost does not depend on where it starts.
+  Piece(std::string_view text, const DateMatch* reference, bool first_piece, size_t foot)
+      : text_(text), reference_(reference), first_piece_(first_piece), foot_(foot), lex_(lexicon()) {
     accented_ = has_diacritics(text);
     WordScanner scanner(text);
     Word w;
@@ -307,7 +309,12 @@ class Piece {
       sentence_of_[i] = s;
     }
     first_word_.assign(sentences_.size(), words_.size());
+    end_word_.assign(sentences_.size(), words_.size());
     for (size_t i = words_.size(); i-- > 0;) first_word_[sentence_of_[i]] = i;
+    for (size_t i = 0; i < words_.size(); ++i) end_word_[sentence_of_[i]] = i + 1;
+    for (size_t k = sentences_.size(); k-- > 0;)  // a sentence without words: empty, at the next one's first word
+      if (first_word_[k] == words_.size() || sentence_of_[first_word_[k]] != k)
+        first_word_[k] = end_word_[k] = k + 1 < sentences_.size() ? first_word_[k + 1] : words_.size();
   }
 
   size_t sentence_at(size_t byte) const {
@@ -316,11 +323,7 @@ class Piece {
     return it == sentences_.begin() ? 0 : static_cast<size_t>(it - sentences_.begin() - 1);
   }
   // Words of sentence s: [first, last).
-  std::pair<size_t, size_t> words_of(size_t s) const {
-    size_t first = first_word_[s], last = first;
-    while (last < words_.size() && sentence_of_[last] == s) ++last;
-    return {first, last};
-  }
+  std::pair<size_t, size_t> words_of(size_t s) const { return {first_word_[s], end_word_[s]}; }
 
   // --- names of bodies -------------------------------------------------------
 
@@ -364,6 +367,7 @@ class Piece {
   void find_mentions() {
     for (size_t i = 0; i + 1 < words_.size(); ++i) {
       size_t n = 0;
+      if (words_[i].begin >= foot_) break;
       if (!phrase_at(i, kDelegationWord, n) || gap_breaks(i, i + 1)) continue;
       const Phrase* kind = phrase_at(i + 1, kKind, n);
       if (!kind) continue;
@@ -430,8 +434,14 @@ class Piece {
     std::vector<size_t> chars;
     for (const auto& o : officials_) chars.push_back(o.start), chars.push_back(o.start + o.length);
     const auto bytes = bytes_of(chars);
-    for (size_t k = 0; k < officials_.size(); ++k)
+    for (size_t k = 0; k < officials_.size(); ++k) {
       people_.push_back({{bytes[2 * k], bytes[2 * k + 1]}, &officials_[k]});
+      // Full names (two words or more) the piece reads, to find them where officials() does not.
+      const std::string& n = officials_[k].name;
+      if (names_.size() < kMaxNames && n.find(' ') != std::string::npos &&
+          std::find(names_.begin(), names_.end(), n) == names_.end())
+        names_.push_back(n);
+    }
   }
 
   void read_references() {
@@ -476,7 +486,7 @@ class Piece {
       if (d.day == 0) continue;  // a month
       std::string iso = d.iso();
       if (d.inferred && !reference_) iso = (std::snprintf(buf, sizeof buf, "--%02d-%02d", d.month, d.day), buf);
-      dates_.push_back({{d.begin, d.end}, iso});
+      if (!iso.empty()) dates_.push_back({{d.begin, d.end}, iso});
     }
     // "Ngày 25.5": a day and month with a dot after "ngày", which DateReader leaves to numbers.
     for (size_t i = 0; i + 2 < words_.size(); ++i) {
@@ -500,7 +510,12 @@ class Piece {
 
   // A date right after a reference ("Nghị quyết số 26-NQ/TW ngày 19/5/2018") is the document's, not a session's.
   bool is_document_date(const Dated& d) const {
-    for (const Reference& r : references_) {
+    // References start in text order; one that ends within 24 bytes before the date starts at most kMaxSurface before it.
+    constexpr size_t kMaxSurface = 256;
+    auto it = std::lower_bound(references_.begin(), references_.end(), d.span.begin > kMaxSurface ? d.span.begin - kMaxSurface : 0,
+                               [](const Reference& r, size_t b) { return r.span.begin < b; });
+    for (; it != references_.end() && it->span.begin <= d.span.begin; ++it) {
+      const Reference& r = *it;
       if (r.span.end > d.span.begin || r.span.end + 24 < d.span.begin) continue;
       const std::string between = fold(text_.substr(r.span.end, d.span.begin - r.span.end));
       bool ok = true;
@@ -513,26 +528,37 @@ class Piece {
   // The first session date of sentence s.
   std::optional<std::string> date_in(size_t s) const {
     const Span sp = sentences_[s];
-    for (const Dated& d : dates_)
-      if (d.span.begin >= sp.begin && d.span.end <= sp.end && !is_document_date(d)) return d.iso;
+    auto it = std::lower_bound(dates_.begin(), dates_.end(), sp.begin,
+                               [](const Dated& d, size_t b) { return d.span.begin < b; });
+    for (; it != dates_.end() && it->span.begin < sp.end; ++it)
+      if (it->span.end <= sp.end && !is_document_date(*it)) return it->iso;
     return std::nullopt;
   }
 
+  // Whether sentence s has a phrase of class c (each sentence read once per class).
   bool sentence_has(size_t s, unsigned c) const {
-    auto [first, last] = words_of(s);
-    for (size_t i = first; i < last; ++i)
-      if (is(i, c)) return true;
-    return false;
+    std::vector<signed char>& known = sentence_classes_[c];
+    if (known.empty()) known.assign(sentences_.size(), -1);
+    if (known[s] < 0) {
+      auto [first, last] = words_of(s);
+      known[s] = 0;
+      for (size_t i = first; i < last && !known[s]; ++i) known[s] = is(i, c);
+    }
+    return known[s] > 0;
   }
 
   // --- heads --------------------------------------------------------------------
 
   // The person named last before byte `at` in sentence s.
-  const Person* person_before(size_t at, size_t s) const {
-    const Person* best = nullptr;
-    for (const Person& p : people_)
-      if (p.name.end <= at && p.name.begin >= sentences_[s].begin) best = &p;
-    return best;
+  const Person* person_before(size_t at, size_t s) const { return last_person_in({sentences_[s].begin, at}); }
+
+  // The last person named wholly inside a span (names are in text order and do not overlap).
+  const Person* last_person_in(Span span) const {
+    auto it = std::upper_bound(people_.begin(), people_.end(), span.end,
+                               [](size_t end, const Person& p) { return end < p.name.end; });
+    if (it == people_.begin()) return nullptr;
+    --it;
+    return it->name.begin >= span.begin ? &*it : nullptr;
   }
 
   // "do ... làm Trưởng đoàn / dẫn đầu" after word j in sentence s: the person between.
@@ -545,9 +571,7 @@ class Piece {
         size_t n = 0;
         if (!phrase_at(v, kHeadVerb, n)) continue;
         const Span span{words_[k].end, words_[v].begin};
-        const Person* found = nullptr;
-        for (const Person& p : people_)
-          if (p.name.begin >= span.begin && p.name.end <= span.end) found = &p;
+        const Person* found = last_person_in(span);
         if (found) {
           name = found->mention->name;
           return found;
@@ -555,13 +579,11 @@ class Piece {
         // A name officials() did not read there ("Chủ tịch Quốc hội (QH) Nguyễn Thị Kim Ngân"): one it read elsewhere.
         const std::string_view between = slice(span);
         size_t best_end = 0;
-        for (const Person& p : people_) {
-          const size_t at = between.rfind(p.mention->name);
-          if (at != std::string_view::npos && p.mention->name.find(' ') != std::string::npos && at + p.mention->name.size() > best_end) {
-            best_end = at + p.mention->name.size();
-            name = p.mention->name;
-          }
+        for (const std::string& known : names_) {
+          const size_t at = between.rfind(known);
+          if (at != std::string_view::npos && at + known.size() > best_end) best_end = at + known.size(), name = known;
         }
+        if (name) return nullptr;
         // Else the capitalized words just before the verb, from a surname ("... Nguyễn Thị Kim Ngân dẫn đầu").
         size_t b = v;
         while (b > k + 1 && capitalized(b - 1) && !gap_breaks(b - 1, b) && v - b < 5) --b;
@@ -673,9 +695,9 @@ class Piece {
   }
 
   bool names_person(Span span) const {
-    for (const Person& p : people_)
-      if (p.name.begin >= span.begin && p.name.begin < span.end) return true;
-    return false;
+    auto it = std::lower_bound(people_.begin(), people_.end(), span.begin,
+                               [](const Person& p, size_t begin) { return p.name.begin < begin; });
+    return it != people_.end() && it->name.begin < span.end;
   }
 
   // The province a span of text names (its first), canonical.
@@ -719,6 +741,11 @@ class Piece {
   }
 
   void build() {
+    for (const Mention& m : mentions_) {
+      size_t n = 0;
+      if (m.end_word < words_.size() && phrase_at(m.end_word, kMandateCue, n))
+        mandate_cue_ends_.push_back(words_[m.end_word + n - 1].end);
+    }
     for (const Mention& m : mentions_) {
       const bool plan = sentence_has(m.sentence, kPlan);
       Draft* draft = find_draft(m);
@@ -775,7 +802,8 @@ class Piece {
     // A head who "làm việc với" a host, when the text names the delegation without one.
     if (!d.head) {
       std::vector<size_t> candidates = draft.sentences;
-      for (size_t s = 0; s < sentences_.size() && s < kLeadSentences; ++s) candidates.push_back(s);
+      for (size_t s = 0; s < sentences_.size() && s < kLeadSentences && sentences_[s].begin < foot_; ++s)
+        candidates.push_back(s);
       for (size_t s : candidates) {
         auto [first, last] = words_of(s);
         for (size_t i = first; i < last && !d.head; ++i) {
@@ -802,7 +830,7 @@ class Piece {
       d.date = date_in(draft.intro_sentence - 1);
     if (!d.date && d.sender) {
       const std::string sender = accented_ ? lower(*d.sender) : fold(*d.sender);
-      for (size_t s = 0; s < sentences_.size() && !d.date; ++s) {
+      for (size_t s = 0; s < sentences_.size() && !d.date && sentences_[s].begin < foot_; ++s) {
         const std::string sentence = accented_ ? lower(slice(sentences_[s])) : fold(slice(sentences_[s]));
         if (sentence.find(sender) != std::string::npos &&
             (sentence_has(s, kEventDate) || sentence.find(accented_ ? "kiểm tra" : "kiem tra") != std::string::npos))
@@ -830,12 +858,8 @@ class Piece {
       const std::string& id = *r->resolution->id;
       bool is_mandate = d.number && id.rfind(*d.number + "-", 0) == 0;
       // "Đoàn kiểm tra thực hiện Quyết định số ...", "Quyết định ... thành lập Đoàn".
-      for (const Mention& m : mentions_) {
-        size_t n = 0;
-        if (m.end_word < words_.size() && phrase_at(m.end_word, kMandateCue, n) &&
-            words_[m.end_word + n - 1].end <= r->span.begin && r->span.begin - words_[m.end_word + n - 1].end < 4)
-          is_mandate = true;
-      }
+      auto cue = std::upper_bound(mandate_cue_ends_.begin(), mandate_cue_ends_.end(), r->span.begin);
+      if (cue != mandate_cue_ends_.begin() && r->span.begin - *(cue - 1) < 4) is_mandate = true;
       const std::string after = fold(text_.substr(r->span.end, std::min<size_t>(120, text_.size() - r->span.end)));
       const size_t founded = after.find("thanh lap doan");
       if (founded != std::string::npos && after.substr(0, founded).find('.') == std::string::npos) is_mandate = true;
@@ -928,11 +952,16 @@ class Piece {
   std::string_view text_;
   const DateMatch* reference_;
   bool first_piece_;
+  size_t foot_;
   const Lexicon& lex_;
   bool accented_ = true;
   std::vector<Word> words_;
   std::vector<Span> sentences_;
-  std::vector<size_t> sentence_of_, first_word_;
+  std::vector<size_t> sentence_of_, first_word_, end_word_;
+  mutable std::unordered_map<unsigned, std::vector<signed char>> sentence_classes_;
+  static constexpr size_t kMaxNames = 256;
+  std::vector<std::string> names_;
+  std::vector<size_t> mandate_cue_ends_;  // where "Đoàn kiểm tra thực hiện/theo" ends, sorted
   std::vector<Mention> mentions_;
   std::vector<OfficialMention> officials_;
   std::vector<Person> people_;
@@ -964,7 +993,7 @@ size_t piece_end(std::string_view text, size_t from, size_t limit) {
 struct DelegationReader::State {
   std::string_view text;
   const DateMatch* reference;
-  size_t body_end = 0, next_piece = 0;
+  size_t next_piece = 0;
   std::vector<Delegation> pending;
   size_t pending_at = 0;
   utf8::CharCounter chars;
@@ -972,25 +1001,23 @@ struct DelegationReader::State {
 };
 
 DelegationReader::DelegationReader(std::string_view text, const DateMatch* reference)
-    : state_(std::make_unique<State>(text, reference)) {
-  // Related-news items and the rest of a page's foot are not the article's.
-  state_->body_end = article_body(text).size();
-}
+    : state_(std::make_unique<State>(text, reference)) {}
 
 DelegationReader::~DelegationReader() = default;
 
 bool DelegationReader::next(Delegation& delegation) {
   State& s = *state_;
   while (s.pending_at >= s.pending.size()) {
-    if (s.next_piece >= s.body_end) return false;
+    if (s.next_piece >= s.text.size()) return false;
     const size_t from = s.next_piece;
-    const size_t end = piece_end(s.text.substr(0, s.body_end), from, kPieceBytes);
+    const size_t end = piece_end(s.text, from, kPieceBytes);
     s.next_piece = end;
     s.pending.clear();
     s.pending_at = 0;
     const std::string_view piece = s.text.substr(from, end - from);
     if (!may_hold_delegation(piece)) continue;
-    Piece p(piece, s.reference, from == 0);
+    // Related-news items and the rest of a page's foot are not the article's (vn_article_body()).
+    Piece p(piece, s.reference, from == 0, article_body(piece).size());
     s.pending = p.delegations();
     for (Delegation& d : s.pending) {
       const size_t begin = from + d.start, stop = begin + d.length;
