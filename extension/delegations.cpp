@@ -169,6 +169,7 @@ struct Draft {
   int host_strength = 0;
   bool province_from_host = false;
   std::optional<size_t> head_sentence;
+  std::optional<std::string> session_date, any_date;
 };
 
 class Piece {
@@ -585,18 +586,21 @@ class Piece {
         }
         if (name) return nullptr;
         // Else the capitalized words just before the verb, from a surname ("... Nguyễn Thị Kim Ngân dẫn đầu").
-        size_t b = v;
-        while (b > k + 1 && capitalized(b - 1) && !gap_breaks(b - 1, b) && v - b < 5) --b;
-        for (; b + 1 < v; ++b) {
-          if (!is_surname(b)) continue;
-          name = normalize(slice({words_[b].begin, words_[v - 1].end}));
-          break;
-        }
+        name = name_before(v, k + 1);
         return nullptr;
       }
       break;
     }
     return nullptr;
+  }
+
+  // The name written just before word v (from word `from` on): two to five capitalized words, the first a surname.
+  std::optional<std::string> name_before(size_t v, size_t from) const {
+    size_t b = v;
+    while (b > from && capitalized(b - 1) && (b == v || !gap_breaks(b - 1, b)) && v - b < 5) --b;
+    for (; b + 1 < v; ++b)
+      if (is_surname(b)) return normalize(slice({words_[b].begin, words_[v - 1].end}));
+    return std::nullopt;
   }
 
   bool is_surname(size_t i) const {
@@ -770,6 +774,10 @@ class Piece {
           // The person must end right before the verb ("Nguyễn Phú Trọng và Đoàn").
           const Person* q = person_before(*m.led_from, m.sentence);
           if (q && q->name.end + 8 >= *m.led_from) p = q;
+          // Else a name officials() did not read there ("Phó tổng cục trưởng Tổng cục Du lịch (Bộ ...) Hà Văn Siêu dẫn đầu").
+          size_t v = m.word;
+          while (v > 0 && words_[v - 1].end > *m.led_from) --v;
+          if (!p && v > 0) name = name_before(v, first_word_[m.sentence]);
         }
         if (!p) p = head_by_verb(m.end_word, m.sentence, name);
         set_head(*draft, p, name, m.sentence);
@@ -784,8 +792,11 @@ class Piece {
           if (province) draft->d.province = province, draft->province_from_host = true;
         }
       }
-      if (!draft->d.date) draft->d.date = date_in(m.sentence);
+      // The date of a sentence that says where it worked ("Ngày 11/5, ... làm việc với ...") before any other.
+      if (!draft->session_date && sentence_has(m.sentence, kHostCue)) draft->session_date = date_in(m.sentence);
+      if (!draft->any_date) draft->any_date = date_in(m.sentence);
     }
+    for (Draft& draft : drafts_) draft.d.date = draft.session_date ? draft.session_date : draft.any_date;
     // Sentences that go on with one of a delegation's ("Theo đó, ...") are its too.
     for (Draft& draft : drafts_) {
       const size_t n = draft.sentences.size();
