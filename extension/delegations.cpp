@@ -161,6 +161,8 @@ struct Mention {
 
 // The title and lead of an article: a head who "làm việc với" a host there leads a delegation the text names later.
 constexpr size_t kLeadSentences = 3;
+// How far after a delegation's name its "do" (head cue) may come.
+constexpr size_t kHeadCueWords = 16;
 
 struct Draft {
   Delegation d;
@@ -566,7 +568,10 @@ class Piece {
   const Person* head_by_verb(size_t j, size_t s, std::optional<std::string>& name) const {
     const auto [first, last] = words_of(s);
     (void)first;
-    for (size_t k = j; k < last && k < j + 6; ++k) {
+    // "do" within a few words ("Đoàn công tác của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng do ..."),
+    // before another delegation is named.
+    for (size_t k = j; k < last && k < j + kHeadCueWords; ++k) {
+      if (is(k, kDelegationWord) && k + 1 < last && is(k + 1, kKind)) break;
       if (!is(k, kHeadCue)) continue;
       for (size_t v = k + 1; v < last && v < k + 60; ++v) {
         size_t n = 0;
@@ -630,6 +635,19 @@ class Piece {
       for (const Phrase* p : it->second)
         if ((p->classes & kHeadTitle) && p->folded.size() == 2 && ws[k + 1].folded == p->folded[1]) return true;
     }
+    return false;
+  }
+
+  // "Phó trưởng đoàn", "Phó Trưởng Đoàn kiểm tra": a deputy's title.
+  static bool is_deputy_title(const std::string& title) {
+    WordScanner scanner(title);
+    Word w;
+    if (!scanner.next(w)) return false;
+    const auto& lex = lexicon();
+    auto it = lex.by_folded.find(w.folded);
+    if (it == lex.by_folded.end()) return false;
+    for (const Phrase* p : it->second)
+      if ((p->classes & kDeputy) && p->folded.size() == 1) return true;
     return false;
   }
 
@@ -834,6 +852,18 @@ class Piece {
           if (!d.date) d.date = date_in(s);
         }
         if (d.head) break;
+      }
+    }
+    // A person the piece calls "Trưởng đoàn" ("ông X, Trưởng đoàn, cho biết"), when the piece has one delegation.
+    if (!d.head && drafts_.size() == 1) {
+      for (const Person& p : people_) {
+        if (p.name.begin >= foot_) break;
+        bool head = false;
+        for (const std::string& t : p.mention->titles) head = head || (names_delegation(t) && !is_deputy_title(t));
+        if (head) {
+          set_head(draft, &p, std::nullopt, sentence_at(p.name.begin));
+          break;
+        }
       }
     }
     // The date of a session the sentence before names, or of one that names its sender ("lễ công bố quyết định của Bộ Chính trị ..., sáng 10-5").
