@@ -723,14 +723,17 @@ class Piece {
   }
 
   // The province a span of text names (its first), canonical.
+  // The province a span of text names (its first, within its first kProvinceWords words), canonical.
   std::optional<std::string> province_in(Span span) const {
-    std::vector<Word> ws;
-    WordScanner scanner(slice(span));
-    Word w;
-    while (ws.size() < 64 && scanner.next(w)) ws.push_back(std::move(w));
-    for (size_t k = 0; k < ws.size(); ++k) {
+    constexpr size_t kProvinceWords = 256;
+    auto first = std::lower_bound(words_.begin(), words_.end(), span.begin,
+                                  [](const Word& w, size_t b) { return w.begin < b; });
+    const size_t from = static_cast<size_t>(first - words_.begin());
+    size_t to = from;
+    while (to < words_.size() && words_[to].end <= span.end && to - from < kProvinceWords) ++to;
+    for (size_t k = from; k < to; ++k) {
       size_t n = 0;
-      if (const ProvinceUnit* u = match_province(ws, k, ws.size() - k, accented_, n)) return std::string(u->name);
+      if (const ProvinceUnit* u = match_province(words_, k, to - k, accented_, n)) return std::string(u->name);
     }
     return std::nullopt;
   }
