@@ -402,7 +402,7 @@ class Piece {
       }
       // "của Bộ Chính trị".
       const size_t limit = words_of(m.sentence).second;
-      if (j < limit && is(j, kSenderCue) && !gap_breaks(j - 1, j) && !gap_breaks(j, j + 1)) {
+      if (j + 1 < limit && is(j, kSenderCue) && !gap_breaks(j - 1, j) && !gap_breaks(j, j + 1)) {
         if (auto body = body_at(j + 1, limit, 8)) {
           m.sender = std::string(slice(*body));
           while (j + 1 < limit && words_[j + 1].end <= body->end) ++j;
@@ -627,13 +627,22 @@ class Piece {
     std::vector<Word> ws;
     WordScanner scanner(title);
     Word w;
-    while (ws.size() < 4 && scanner.next(w)) ws.push_back(std::move(w));
+    while (ws.size() < 6 && scanner.next(w)) ws.push_back(std::move(w));
     const auto& lex = lexicon();
     for (size_t k = 0; k + 1 < ws.size(); ++k) {
       auto it = lex.by_folded.find(ws[k].folded);
       if (it == lex.by_folded.end()) continue;
-      for (const Phrase* p : it->second)
-        if ((p->classes & kHeadTitle) && p->folded.size() == 2 && ws[k + 1].folded == p->folded[1]) return true;
+      for (const Phrase* p : it->second) {
+        if (!(p->classes & kHeadTitle) || p->folded.size() != 2 || ws[k + 1].folded != p->folded[1]) continue;
+        // "Trưởng đoàn", "Trưởng Đoàn kiểm tra"; not "Trưởng Đoàn đại biểu Quốc hội tỉnh".
+        if (k + 2 >= ws.size()) return true;
+        auto next = lex.by_folded.find(ws[k + 2].folded);
+        if (next == lex.by_folded.end()) return false;
+        for (const Phrase* q : next->second)
+          if ((q->classes & kKind) && (q->folded.size() == 1 || (k + 3 < ws.size() && ws[k + 3].folded == q->folded[1])))
+            return true;
+        return false;
+      }
     }
     return false;
   }
@@ -834,7 +843,8 @@ class Piece {
     // A head who "làm việc với" a host, when the text names the delegation without one.
     if (!d.head) {
       std::vector<size_t> candidates = draft.sentences;
-      for (size_t s = 0; s < sentences_.size() && s < kLeadSentences && sentences_[s].begin < foot_; ++s)
+      // The title and lead are those of the text's first piece only.
+      for (size_t s = 0; first_piece_ && s < sentences_.size() && s < kLeadSentences && sentences_[s].begin < foot_; ++s)
         candidates.push_back(s);
       for (size_t s : candidates) {
         auto [first, last] = words_of(s);
@@ -949,6 +959,11 @@ class Piece {
     }
     if (!best) best = general;
     if (best) d.activity = best->output;
+    // Names are taken as written: an invalid byte among them reads as U+FFFD; an empty one is none.
+    for (auto* field : {&d.number, &d.sender, &d.head, &d.head_title, &d.host, &d.province, &d.date, &d.mandate, &d.activity}) {
+      if (*field && !utf8::is_valid(**field)) **field = utf8::sanitize(**field);
+      if (*field && (*field)->empty()) field->reset();
+    }
     const Span intro = sentences_[draft.intro_sentence];
     d.start = intro.begin;  // byte offsets in the piece; the reader turns them into characters
     d.length = intro.end - intro.begin;

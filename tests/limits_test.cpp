@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "delegations.h"
 #include "sql_fixture.h"
 
 namespace vnsql {
@@ -249,11 +250,11 @@ TEST_F(HugeText, EveryFunction) {
                    {t, article()}),
             "1");
   EXPECT_EQ(scalar("SELECT count(*) >= " + count + " FROM vn_dates(?1)", {t}), "1");
-  // A text is read as one article a piece of 64 KB: the copies of a piece after its first page foot
+  // A text is read as one article a piece of 32 KiB (kPieceBytes): the copies of a piece after its first page foot
   // ("Tin liên quan") are not read, so at most one delegation a piece, each as in the article.
   EXPECT_EQ(scalar("SELECT count(*) >= 1 AND count(*) <= ?3 AND min(head) = max(head) AND min(head) = "
                    "(SELECT head FROM delegations(?2)) FROM delegations(?1)",
-                   {t, article(), std::to_string(t.size() / (64 << 10) + 1)}),
+                   {t, article(), std::to_string(t.size() / vnsql::kPieceBytes + 1)}),
             "1");
   EXPECT_EQ(scalar("SELECT vn_date(?1)", {t}), scalar("SELECT vn_date(?1)", {article()}));
   EXPECT_EQ(scalar("SELECT length(vn_decode(CAST(?1 AS BLOB))) = length(?1)", {t}), "1");
