@@ -46,6 +46,7 @@ enum Class : unsigned {
   kStop = 1u << 17,
   kKindModifier = 1u << 18,
   kWith = 1u << 19,
+  kAnaphora = 1u << 20,
 };
 
 struct Phrase {
@@ -68,7 +69,7 @@ struct Lexicon {
         {"host-cue", kHostCue},          {"host-word", kHostWord},  {"end", kEnd},
         {"continuation", kContinuation}, {"mandate-cue", kMandateCue}, {"activity", kActivity},
         {"event-date", kEventDate}, {"general", kGeneral},    {"stop", kStop},
-        {"kind-modifier", kKindModifier}, {"with", kWith},
+        {"kind-modifier", kKindModifier}, {"with", kWith}, {"anaphora", kAnaphora},
     };
     phrases.reserve(std::size(data::delegation_words::kRows));
     size_t order = 0;
@@ -157,6 +158,7 @@ struct Mention {
   bool head_title = false;  // "Trưởng Đoàn kiểm tra"
   bool deputy = false;      // "Phó trưởng đoàn", "thành viên Đoàn"
   std::optional<size_t> led_from;  // "X dẫn đầu đoàn ...": the byte where the verb starts
+  bool bare = false;        // "Đoàn sẽ ...": no kind; it only says that its sentence speaks of the delegation before
 };
 
 // The title and lead of an article: a head who "làm việc với" a host there leads a delegation the text names later.
@@ -373,7 +375,17 @@ class Piece {
       if (words_[i].begin >= foot_) break;
       if (!phrase_at(i, kDelegationWord, n) || gap_breaks(i, i + 1)) continue;
       const Phrase* kind = phrase_at(i + 1, kKind, n);
-      if (!kind) continue;
+      if (!kind) {
+        // "Đoàn sẽ tiến hành kiểm tra ...": the delegation named before, as the subject of a sentence.
+        if (capitalized(i) && !capitalized(i + 1) && is(i + 1, kAnaphora)) {
+          Mention m;
+          m.word = m.end_word = i;
+          m.sentence = sentence_of_[i];
+          m.bare = true;
+          mentions_.push_back(std::move(m));
+        }
+        continue;
+      }
       Mention m;
       m.word = i;
       m.sentence = sentence_of_[i];
@@ -781,6 +793,10 @@ class Piece {
         mandate_cue_ends_.push_back(words_[m.end_word + n - 1].end);
     }
     for (const Mention& m : mentions_) {
+      if (m.bare) {
+        if (!drafts_.empty()) add_sentence(drafts_.back(), m.sentence);
+        continue;
+      }
       const bool plan = sentence_has(m.sentence, kPlan);
       Draft* draft = find_draft(m);
       if (!draft) {
