@@ -163,6 +163,8 @@ struct Mention {
 
 // The title and lead of an article: a head who "làm việc với" a host there leads a delegation the text names later.
 constexpr size_t kLeadSentences = 3;
+// The longest sender read ("Ủy ban nhân dân Thành phố Hồ Chí Minh" is 8 words).
+constexpr size_t kSenderWords = 12;
 // How far after a delegation's name its "do" (head cue) may come.
 constexpr size_t kHeadCueWords = 16;
 
@@ -415,14 +417,14 @@ class Piece {
       // "của Bộ Chính trị".
       const size_t limit = words_of(m.sentence).second;
       if (j + 1 < limit && is(j, kSenderCue) && !gap_breaks(j - 1, j) && !gap_breaks(j, j + 1)) {
-        if (auto body = body_at(j + 1, limit, 8)) {
+        if (auto body = body_at(j + 1, limit, kSenderWords)) {
           m.sender = std::string(slice(*body));
           while (j + 1 < limit && words_[j + 1].end <= body->end) ++j;
           ++j;
         }
       } else if (j < limit && !gap_breaks(j - 1, j)) {
         // "đoàn công tác Thành ủy TP.HCM", "đoàn công tác Chính phủ": the body right after it.
-        if (auto body = body_at(j, limit, 8)) {
+        if (auto body = body_at(j, limit, kSenderWords)) {
           m.sender = std::string(slice(*body));
           while (j < limit && words_[j].end <= body->end) ++j;
         }
@@ -705,7 +707,7 @@ class Piece {
     auto [first, last] = words_of(s);
     for (size_t i = first; i + 2 < last; ++i) {
       if (fold(slice({words_[i].begin, words_[i + 1].end})) != "quyet dinh" || !is(i + 2, kSenderCue)) continue;
-      if (auto body = body_at(i + 3, last, 8)) return std::string(slice(*body));
+      if (auto body = body_at(i + 3, last, kSenderWords)) return std::string(slice(*body));
     }
     return std::nullopt;
   }
