@@ -47,6 +47,7 @@ enum Class : unsigned {
   kKindModifier = 1u << 18,
   kWith = 1u << 19,
   kAnaphora = 1u << 20,
+  kMembers = 1u << 21,
 };
 
 struct Phrase {
@@ -69,7 +70,7 @@ struct Lexicon {
         {"host-cue", kHostCue},          {"host-word", kHostWord},  {"end", kEnd},
         {"continuation", kContinuation}, {"mandate-cue", kMandateCue}, {"activity", kActivity},
         {"event-date", kEventDate}, {"general", kGeneral},    {"stop", kStop},
-        {"kind-modifier", kKindModifier}, {"with", kWith}, {"anaphora", kAnaphora},
+        {"kind-modifier", kKindModifier}, {"with", kWith}, {"anaphora", kAnaphora}, {"members", kMembers},
     };
     phrases.reserve(std::size(data::delegation_words::kRows));
     size_t order = 0;
@@ -408,11 +409,17 @@ class Piece {
       }
       // "Đoàn kiểm tra liên ngành số 2", "Đoàn công tác Trung ương".
       for (size_t t = 0; j < words_.size() && !gap_breaks(j - 1, j) && phrase_at(j, kKindModifier, t);) j += t;
-      // "số 1150", "(Đoàn kiểm tra số 470)".
+      // "số 1150", "(Đoàn kiểm tra số 470)", "Đoàn kiểm tra 1152".
       if (j + 1 < words_.size() && form(j) == (accented_ ? "số" : "so") && is_digits(slice({words_[j + 1].begin, words_[j + 1].end})) &&
           !gap_breaks(j, j + 1) && !gap_breaks(j - 1, j)) {
         m.number = std::string(slice({words_[j + 1].begin, words_[j + 1].end}));
         j += 2;
+      } else if (j < words_.size() && !gap_breaks(j - 1, j) && is_digits(slice({words_[j].begin, words_[j].end})) &&
+                 !(j + 1 < words_.size() && is(j + 1, kMembers)) &&  // "đoàn công tác 8 người": its size
+                 (j + 1 >= words_.size() || words_[j + 1].begin > words_[j].end + 1 ||
+                  !std::strchr("/-.", text_[words_[j].end]))) {  // not a date or an identifier ("Đoàn kiểm tra 7/12")
+        m.number = std::string(slice({words_[j].begin, words_[j].end}));
+        j += 1;
       }
       // "của Bộ Chính trị".
       const size_t limit = words_of(m.sentence).second;
@@ -756,9 +763,30 @@ class Piece {
     while (to < words_.size() && words_[to].end <= span.end && to - from < kProvinceWords) ++to;
     for (size_t k = from; k < to; ++k) {
       size_t n = 0;
-      if (const ProvinceUnit* u = match_province(words_, k, to - k, accented_, n)) return std::string(u->name);
+      const ProvinceUnit* u = match_province(words_, k, to - k, accented_, n);
+      // Not inside a person's name ("Trương Hòa Bình").
+      if (u && !names_person({words_[k].begin, words_[k].end}) && !inside_person(words_[k].begin)) return std::string(u->name);
     }
     return std::nullopt;
+  }
+
+  // The province a short text (a sender's name) holds.
+  std::optional<std::string> province_named(std::string_view name) const {
+    std::vector<Word> ws;
+    WordScanner scanner(name);
+    Word w;
+    while (ws.size() < 2 * kSenderWords && scanner.next(w)) ws.push_back(std::move(w));
+    for (size_t k = 0; k < ws.size(); ++k) {
+      size_t n = 0;
+      if (const ProvinceUnit* u = match_province(ws, k, ws.size() - k, accented_, n)) return std::string(u->name);
+    }
+    return std::nullopt;
+  }
+
+  bool inside_person(size_t byte) const {
+    auto it = std::upper_bound(people_.begin(), people_.end(), byte,
+                               [](size_t b, const Person& p) { return b < p.name.begin; });
+    return it != people_.begin() && (it - 1)->name.end > byte;
   }
 
   // --- building the rows -------------------------------------------------------------
@@ -779,9 +807,11 @@ class Piece {
     return drafts_.empty() ? nullptr : &drafts_.back();
   }
 
+  // Two spellings of one sender: one holds the other ("Ban Bí thư" in "Ban Bí thư Trung ương Đảng",
+  // "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy Lai Châu").
   static bool compatible(const std::string& a, const std::string& b) {
     const std::string fa = fold(a), fb = fold(b);
-    return fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0;
+    return fa.find(fb) != std::string::npos || fb.find(fa) != std::string::npos;
   }
 
   void add_sentence(Draft& draft, size_t s) {
@@ -812,7 +842,9 @@ class Piece {
       }
       add_sentence(*draft, m.sentence);
       if (m.number && !draft->d.number) draft->d.number = m.number;
-      if (m.sender && !draft->d.sender) draft->d.sender = m.sender;
+      // The fuller spelling of a sender ("Tỉnh ủy", then "Ban Thường vụ Tỉnh ủy Lai Châu").
+      if (m.sender && (!draft->d.sender || (m.sender->size() > draft->d.sender->size() && compatible(*m.sender, *draft->d.sender))))
+        draft->d.sender = m.sender;
       if (!draft->d.sender) draft->d.sender = sender_by_decision(m.sentence);
       if (!m.deputy) {
         std::optional<std::string> name;
@@ -834,7 +866,8 @@ class Piece {
       int strength = 0;
       if (auto host = host_in(m.sentence, strength); host && strength > draft->host_strength) {
         auto province = province_in(*host);
-        if (!draft->d.host || (province && (!draft->d.province || province == draft->d.province))) {
+        // A stronger host replaces a weaker one unless it would lose the place the weaker one gave.
+        if (!draft->d.host || !draft->province_from_host || (province && (!draft->d.province || province == draft->d.province))) {
           draft->d.host = std::string(slice(*host));
           draft->host_strength = strength;
           if (province) draft->d.province = province, draft->province_from_host = true;
@@ -917,8 +950,11 @@ class Piece {
           break;
         }
       }
-      if (!d.province && first_piece_ && !sentences_.empty()) d.province = province_in(sentences_[0]);
     }
+    // A host without a place ("Ban Thường vụ Huyện ủy X"), or none: the sender's province ("Ban Thường
+    // vụ Tỉnh ủy Lai Châu" works in Lai Châu), else the one the title names.
+    if (!d.province && d.sender) d.province = province_named(*d.sender);
+    if (!d.province && first_piece_ && !sentences_.empty()) d.province = province_in(sentences_[0]);
     // Documents and mandate, from the sentences that speak of it.
     std::vector<size_t> sentences = draft.sentences;
     std::sort(sentences.begin(), sentences.end());

@@ -78,7 +78,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"countries", {"country", "city"}},
     {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
     {"delegation_words", {"delegation", "kind", "head-title", "deputy", "head-verb", "count", "plan", "sender-cue", "head-cue",
-                          "host-cue", "host-word", "end", "stop", "continuation", "mandate-cue", "activity", "general", "event-date", "kind-modifier", "with", "anaphora"}},
+                          "host-cue", "host-word", "end", "stop", "continuation", "mandate-cue", "activity", "general", "event-date", "kind-modifier", "with", "anaphora", "members"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
     {"honorifics", {"honorific", "comrade", "plural", "name-word"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
