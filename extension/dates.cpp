@@ -129,6 +129,8 @@ bool year_word_follows(std::string_view text, size_t pos) {
 
 }  // namespace
 
+bool is_real_date(int year, int month, int day) { return year > 0 && valid_day(year, month, day); }
+
 std::string DateMatch::iso() const {
   if (year == 0) return "";
   char buf[16];

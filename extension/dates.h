@@ -24,6 +24,9 @@ constexpr std::string_view kMonth = "thang";
 constexpr std::string_view kYear = "nam";
 }  // namespace date_words
 
+// Whether the day exists: 29/2/2016 does, 29/2/2006 and 31/4/2017 do not.
+bool is_real_date(int year, int month, int day);
+
 struct DateMatch {
   size_t begin = 0;  // byte offsets of the surface
   size_t end = 0;

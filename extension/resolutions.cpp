@@ -450,12 +450,15 @@ class ReferenceParser {
     while (w_.exists(i)) {
       w_.release_before(i > 0 ? i - 1 : 0);
       size_t next = i;
+      const ReferenceToken& t = w_.at(i);  // a deque's elements stay where they are while tokens are added
       const auto doc_type = phrase_at(i, Entry::DocType);
-      if (auto after = plenum_reference(i, doc_type)) next = *after;
+      // A plenum reference opens with a type word or "NQ" (2 bytes): most words are neither.
+      const bool may_be_plenum = doc_type.first || t.end - t.begin == 2;
+      if (auto after = may_be_plenum ? plenum_reference(i, doc_type) : std::nullopt) next = *after;
       else if (doc_type.first) next = group(i);
-      if (next == i && w_.at(i).digits) {
+      if (next == i && t.digits) {
         Mention m;
-        m.begin = w_.at(i).begin;
+        m.begin = t.begin;
         if (auto after = full(i, nullptr, m)) {
           const size_t first = out_.size();
           push(m);
@@ -737,7 +740,7 @@ class ReferenceParser {
     }
     if (month.size() > 2 || year.size() != 4) return std::nullopt;
     int dd = std::stoi(day), mm = std::stoi(month);
-    if (dd < 1 || dd > 31 || mm < 1 || mm > 12) return std::nullopt;
+    if (!is_real_date(std::stoi(year), mm, dd)) return std::nullopt;  // 29/2/2006, 31/4/2017: a typo, no date
     std::string iso = year + "-" + (mm < 10 ? "0" : "") + std::to_string(mm) + "-" + (dd < 10 ? "0" : "") + std::to_string(dd);
     return std::make_pair(iso, next);
   }
@@ -1095,7 +1098,8 @@ class ReferenceParser {
       m.type = type;
       m.r.kind = type->name;
       m.r.issuer = kPlenumIssuer;
-      if (subject) m.r.subject = subject->first;
+      // The subject is one document's: not given to each of several resolutions it could not tell apart.
+      if (subject && rows.size() <= 1) m.r.subject = subject->first;
       if (rows.empty()) push(m);  // a plenum this table cannot identify
       for (const auto* row : rows) {
         m.r.number = row->number;

@@ -102,7 +102,8 @@ INSERT INTO temp.ingest_files(path, type, raw)
      OR name = (SELECT path FROM temp.ingest_dir) || '/published.csv';
 -- file system part: end
 
--- published.csv (read with the listing above, then taken out of it): one
+-- published.csv (read with the listing above, then taken out of it; the cluster's
+-- loader does not list it, so its ingest takes the texts' dates): one
 -- "path,date" a line, the path relative to the folder; the date after the
 -- last comma; quotes around either and a header line are allowed.
 DROP TABLE IF EXISTS temp.ingest_published;
@@ -122,6 +123,7 @@ INSERT INTO temp.ingest_published(path, given)
 DELETE FROM temp.ingest_files WHERE path = (SELECT path FROM temp.ingest_dir) || '/published.csv';
 UPDATE temp.ingest_published SET published = CASE WHEN date(substr(given, 1, 10)) IS substr(given, 1, 10) THEN substr(given, 1, 10)
                                                    WHEN length(vn_date(given)) = 10 THEN vn_date(given) END;
+
 UPDATE temp.ingest_files SET skipped = CASE
     WHEN type = 40960 THEN 'a symbolic link (to ' || CAST(raw AS TEXT) || '), not followed'
     WHEN type <> 32768 THEN 'not a regular file ('

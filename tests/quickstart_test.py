@@ -66,9 +66,12 @@ want = {d["document"] for d in expected if "18-NQ/TW" in ids_of(d)}
 got = {f for f in files if f in section(5)}
 check(got == want, f"articles citing 18-NQ/TW: got {sorted(got)}, want {sorted(want)}")
 
-# Question 6: each listed document with the number of articles that cite it.
+# Question 6: each listed document (catalogue: doc, kind, issued, articles) with the number of
+# articles that cite it; a doc of one year of an id shared by several ('11-NQ/TW@2017') is not
+# comparable with the per-id counts of expected.json, and the corpus has none.
 counts = Counter(i for d in expected for i in ids_of(d))
-rows = re.findall(r"^│ (\S+) +│ [^│]+│ +(\d+) +│", section(6), re.M)
+rows = re.findall(r"^│ (\S+) +│ [^│]+│[^│]*│ +(\d+) +│", section(6), re.M)
+check(not any("@" in ident for ident, _ in rows), "most cited documents: no identifier split by year here")
 check(len(rows) >= 5, "most cited documents: fewer than 5 rows")
 for ident, n in rows:
     check(counts.get(ident) == int(n), f"{ident}: printed {n} articles, corpus has {counts.get(ident)}")

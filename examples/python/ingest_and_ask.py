@@ -29,8 +29,8 @@ ON CONFLICT(path) DO UPDATE SET
 
 QUESTION = "Which Party and State documents do the articles cite most, and over which period?"
 ANSWER = """
-SELECT id, kind, documents, first_published, last_published
-FROM resolution_mentions ORDER BY documents DESC, id COLLATE vietnamese LIMIT 5
+SELECT doc, kind, issued, articles, first_cited, last_cited
+FROM catalogue ORDER BY articles DESC, doc COLLATE vietnamese LIMIT 5
 """
 
 
@@ -58,9 +58,9 @@ def main():
     print(f"{n} articles in the database ({len(paths)} files read from {a.folder})")
     print(f"\n{QUESTION}")
     rows = con.execute(ANSWER).fetchall()
-    print(f"{'document':16} {'kind':12} {'articles':>8}  first       last")
-    for id_, kind, docs, first, last in rows:
-        print(f"{id_:16} {kind or '':12} {docs:8}  {first or '':11} {last or ''}")
+    print(f"{'document':16} {'kind':12} {'issued':11} {'articles':>8}  first       last")
+    for doc, kind, issued, docs, first, last in rows:
+        print(f"{doc:16} {kind or '':12} {issued or '':11} {docs:8}  {first or '':11} {last or ''}")
     con.close()
 
 
