@@ -136,12 +136,12 @@ GROUP BY r.id, a.id
 ORDER BY a.published;
 
 .print
-.print '-- 14. Which provinces did Politburo delegations inspect in 2017 (or in @year), led by whom, on which resolutions?'
+.print '-- 14. Which provinces did Politburo delegations inspect, in which year (2017 in the baomoi corpus), led by whom, on which resolutions?'
 -- document_delegations is filled by ingest (delegations(body, published)); the year is the session's,
--- else the article's. In the example corpus the Politburo's delegations worked in 2019: .parameter set @year 2019
-SELECT v.province, v.head, v.date, v.number,
+-- else the article's. One year only: add AND v.year = '2017'.
+SELECT v.year, v.province, v.head, v.date, v.number,
        (SELECT group_concat(j.value, ', ') FROM json_each(v.documents) AS j) AS resolutions,
        a.file
 FROM delegation_visits AS v JOIN article AS a ON a.id = v.document_id
-WHERE v.sender LIKE 'Bộ Chính trị%' AND v.year = CAST(coalesce(@year, 2017) AS TEXT)
-ORDER BY v.province COLLATE vietnamese, v.date;
+WHERE v.sender LIKE 'Bộ Chính trị%'
+ORDER BY v.year, v.province COLLATE vietnamese, v.date;
