@@ -166,6 +166,8 @@ struct Mention {
 constexpr size_t kLeadSentences = 3;
 // The longest sender read ("Ủy ban nhân dân Thành phố Hồ Chí Minh" is 8 words).
 constexpr size_t kSenderWords = 12;
+// How long the titles between a name and "cùng/và/dẫn đầu đoàn" may be.
+constexpr size_t kAppositionBytes = 200;
 // How far after a delegation's name its "do" (head cue) may come.
 constexpr size_t kHeadCueWords = 16;
 
@@ -854,6 +856,16 @@ class Piece {
           // The person must end right before the verb ("Nguyễn Phú Trọng và Đoàn").
           const Person* q = person_before(*m.led_from, m.sentence);
           if (q && q->name.end + 8 >= *m.led_from) p = q;
+          // Or a name and its titles in apposition before it ("Phạm Minh Chính, Trưởng Ban Tổ chức Trung ương cùng đoàn").
+          // The gap holds its titles and little else (not "..., báo cáo với lãnh đạo Bộ và đoàn công tác").
+          if (!p && q && *m.led_from - q->name.end <= kAppositionBytes && !q->mention->titles.empty()) {
+            const std::string_view gap = text_.substr(q->name.end, *m.led_from - q->name.end);
+            size_t titles = 0;
+            for (const std::string& t : q->mention->titles) titles += t.size() + 4;
+            if ((gap.find(',') != std::string_view::npos || gap.find('-') != std::string_view::npos) &&
+                gap.find_first_of(";:()\"") == std::string_view::npos && gap.size() <= titles + 8)
+              p = q;
+          }
           // Else a name officials() did not read there ("Phó tổng cục trưởng Tổng cục Du lịch (Bộ ...) Hà Văn Siêu dẫn đầu").
           size_t v = m.word;
           while (v > 0 && words_[v - 1].end > *m.led_from) --v;
