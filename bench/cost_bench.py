@@ -52,6 +52,8 @@ FUNCTIONS = [
     ("extract_officials", "SELECT length(extract_officials(?1))", None),
     ("officials", "SELECT sum(length(name) + length(title) + length(honorific) + length(mention) + start + length)"
      " FROM officials(?1)", None),
+    ("delegations", "SELECT count(*), sum(length(head) + length(host) + length(documents) + start + length)"
+     " FROM delegations(?1)", None),
     ("vn_dates", "SELECT sum(length(date) + length(surface) + start + length) FROM vn_dates(?1)", None),
     ("vn_date", "SELECT length(vn_date(?1))", None),
     ("vn_decode", "SELECT length(vn_decode(?1))", None),

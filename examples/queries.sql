@@ -150,3 +150,14 @@ SELECT t.title, iif(t.former, 'former', '') AS former, t.documents, t.first_publ
 FROM person_titles AS t JOIN people AS p ON p.id = t.person_id
 WHERE p.key = vn_name_key('Ngô Văn Hiền')
 ORDER BY t.first_published IS NULL, t.first_published, t.title COLLATE vietnamese;
+
+.print
+.print '-- 16. Which provinces did Politburo delegations inspect, in which year (2017 in the baomoi corpus), led by whom, on which resolutions?'
+-- document_delegations is filled by ingest (delegations(body, published)); the year is the session's,
+-- else the article's. One year only: add AND v.year = '2017'.
+SELECT v.year, v.province, v.head, v.date, v.number,
+       (SELECT group_concat(j.value, ', ') FROM json_each(v.documents) AS j) AS resolutions,
+       a.file
+FROM delegation_visits AS v JOIN article AS a ON a.id = v.document_id
+WHERE v.sender LIKE 'Bộ Chính trị%'
+ORDER BY v.year, v.province COLLATE vietnamese, v.date;

@@ -7,6 +7,7 @@ SQLITE_EXTENSION_INIT1
 
 #include "article.h"
 #include "dates.h"
+#include "delegations.h"
 #include "normalize.h"
 #include "resolutions.h"
 #include "sql_util.h"
@@ -77,6 +78,7 @@ const TableFunction* const kTableFunctions[] = {
     &kDatesFunction,
     &kResolutionsFunction,
     &kOfficialsFunction,
+    &kDelegationsFunction,
 };
 
 const Collation* const kCollations[] = {

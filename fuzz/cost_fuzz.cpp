@@ -22,6 +22,7 @@
 
 #include "article.h"
 #include "dates.h"
+#include "delegations.h"
 #include "encodings.h"
 #include "../tests/heap_counter.h"
 #include "fuzz_check.h"
@@ -89,6 +90,9 @@ const Call kCalls[] = {
       vnsql::article_source(t);
       vnsql::article_body(t);
       vnsql::sha256_hex(t);
+    },
+    [](const std::string& t) {
+      for (const auto& d : vnsql::find_delegations(t)) FUZZ_CHECK(valid_utf8(vnsql::documents_json(d.documents)));
     },
 };
 constexpr size_t kCallCount = sizeof kCalls / sizeof kCalls[0];

@@ -5,7 +5,7 @@ from the first articles of ../shared/corpus/baomoi-2017.jsonl.xz. Deterministic.
 The corpus is read at run time and never copied into the repository."""
 import argparse, hashlib, json, os, random, re, shutil, subprocess, sys
 
-TARGETS = ["tokenizer", "normalize", "resolutions", "officials", "decode", "dates", "query", "cost"]
+TARGETS = ["tokenizer", "normalize", "resolutions", "officials", "delegations", "decode", "dates", "query", "cost"]
 # Snippets worth more than a random sentence: document identifiers, titles, dates.
 INTERESTING = re.compile(r"Nghị quyết|Quyết định|Nghị định|Chỉ thị|Kết luận|Quy định|Thông tư|số \d|"
                          r"\d+[-/]\w|Bí thư|Chủ tịch|Ủy viên|Uỷ viên|Bộ trưởng|đồng chí|Đồng chí|ông |bà |"

@@ -1,5 +1,6 @@
 -- The analyst's database. Needs the vnsql module loaded (.load build/vnsql):
--- the 'vietnamese' tokenizer and the resolutions() and officials() extractors.
+-- the 'vietnamese' tokenizer and the resolutions(), officials() and
+-- delegations() extractors.
 -- Idempotent: every statement is CREATE ... IF NOT EXISTS, so running it
 -- again on an existing database changes nothing.
 
@@ -425,3 +426,73 @@ CREATE VIEW IF NOT EXISTS person_name_variants(person_id, name, documents, other
   WHERE p.i = length(x.key) AND p.differ = 1
     AND EXISTS (SELECT 1 FROM person_titles AS tx JOIN person_titles AS ty ON ty.title = tx.title
                 WHERE tx.person_id = x.id AND ty.person_id = y.id);
+
+-- ---------------------------------------------------------------------------
+-- Delegations (issue 17): who inspected whom, when, on which documents.
+-- One row per delegation visit an article reports (delegations(body,
+-- published): a day written without its year takes the year nearest the
+-- publication date). Kept in step with documents by their own triggers.
+CREATE TABLE IF NOT EXISTS document_delegations (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT,        -- kiểm tra, công tác, giám sát, khảo sát
+  number TEXT,      -- the delegation's own number ("1150")
+  sender TEXT,      -- the body that sent it, as written
+  head TEXT,        -- the leader, as officials() names people
+  head_title TEXT,
+  host TEXT,        -- whom it worked with, as written
+  province TEXT,    -- canonical (vn_province)
+  date TEXT,        -- ISO; --MM-DD when neither the text nor published gives the year
+  documents TEXT,   -- JSON array of the canonical ids it inspected
+  mandate TEXT,     -- the decision that set it up
+  activity TEXT,
+  start INTEGER,    -- 1-based character position in documents.body of the sentence that introduces it
+  length INTEGER
+);
+CREATE INDEX IF NOT EXISTS document_delegations_by_document ON document_delegations(document_id);
+CREATE INDEX IF NOT EXISTS document_delegations_by_head ON document_delegations(head);
+CREATE INDEX IF NOT EXISTS document_delegations_by_province ON document_delegations(province);
+
+CREATE TRIGGER IF NOT EXISTS documents_delegations_after_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO document_delegations(document_id, kind, number, sender, head, head_title, host, province, date,
+                                   documents, mandate, activity, start, length)
+    SELECT new.id, kind, number, sender, head, head_title, host, province, date, documents, mandate, activity, start, length
+    FROM delegations(new.body, new.published);
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_delegations_after_delete AFTER DELETE ON documents BEGIN
+  DELETE FROM document_delegations WHERE document_id = old.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS documents_delegations_after_update AFTER UPDATE OF body, published ON documents BEGIN
+  DELETE FROM document_delegations WHERE document_id = old.id;
+  INSERT INTO document_delegations(document_id, kind, number, sender, head, head_title, host, province, date,
+                                   documents, mandate, activity, start, length)
+    SELECT new.id, kind, number, sender, head, head_title, host, province, date, documents, mandate, activity, start, length
+    FROM delegations(new.body, new.published);
+END;
+
+-- Each delegation with its article, the year it worked in (its date's, else
+-- the article's), its head as a person of `people` (head_person: the person
+-- whose key is the head's, vn_name_key) and in how many articles that person
+-- appears.
+CREATE VIEW IF NOT EXISTS delegation_visits(delegation, document_id, article, published, year, kind, number, sender,
+                                            head, head_title, head_person, head_documents, host, province, date,
+                                            documents, mandate, activity) AS
+  SELECT g.rowid, g.document_id, d.title, d.published,
+         CASE WHEN g.date GLOB '[0-9][0-9][0-9][0-9]-*' THEN substr(g.date, 1, 4) ELSE substr(d.published, 1, 4) END,
+         g.kind, g.number, g.sender, g.head, g.head_title, p.id, p.documents,
+         g.host, g.province, g.date, g.documents, g.mandate, g.activity
+  FROM document_delegations AS g JOIN documents AS d ON d.id = g.document_id
+  LEFT JOIN people AS p ON p.key = vn_name_key(g.head);
+
+-- One row per (delegation, document it inspected), with the catalogue of the
+-- documents cited (catalogue): the document the identifier is taken to be
+-- (doc; of several, the one most articles cite), its kind, when it was
+-- issued, in how many articles it is cited.
+CREATE VIEW IF NOT EXISTS delegation_documents(delegation, document_id, year, sender, head, province, date, id, doc, kind,
+                                               issued, cited_in) AS
+  SELECT v.delegation, v.document_id, v.year, v.sender, v.head, v.province, v.date, j.value, c.doc, c.kind, c.issued,
+         c.articles
+  FROM delegation_visits AS v JOIN json_each(v.documents) AS j
+  LEFT JOIN catalogue AS c ON c.doc = (SELECT c2.doc FROM catalogue AS c2 WHERE c2.id = j.value
+                                       ORDER BY c2.articles DESC, c2.doc LIMIT 1);

@@ -20,6 +20,7 @@
 #include "article.h"
 #include "collation.h"
 #include "dates.h"
+#include "delegations.h"
 #include "encodings.h"
 #include "normalize.h"
 #include "names.h"
@@ -236,6 +237,21 @@ std::string matches(const Row& row) {
   return run("SELECT count(*) FROM t WHERE t MATCH ?", row["query"]);
 }
 
+// One line per delegation: kind|number|sender|head|host|province|date|documents|mandate|activity (NULL empty,
+// documents separated by spaces); published empty: none.
+std::string delegations_of(const Row& row) {
+  DateMatch reference;
+  if (!row["published"].empty() && !parse_iso_date(row["published"], reference))
+    throw std::runtime_error("bad published " + row["published"]);
+  std::vector<std::string> lines;
+  for (const Delegation& d : find_delegations(row["text"], row["published"].empty() ? nullptr : &reference))
+    lines.push_back(join({d.kind, d.number.value_or(""), d.sender.value_or(""), d.head.value_or(""), d.host.value_or(""),
+                          d.province.value_or(""), d.date.value_or(""), join(d.documents, " "), d.mandate.value_or(""),
+                          d.activity.value_or("")},
+                         "|"));
+  return join(lines, "\n");
+}
+
 using Evaluator = std::string (*)(const Row&);
 
 const std::map<std::string, Evaluator> kEvaluators = {
@@ -251,6 +267,7 @@ const std::map<std::string, Evaluator> kEvaluators = {
     {"dates", [](const Row& r) { return dates_in(r["text"], false); }},
     {"dates_yearless", [](const Row& r) { return dates_in(r["text"], true); }},
     {"dates_reference", dates_near},
+    {"delegations", delegations_of},
     {"first_date", [](const Row& r) { return first_date(r["text"]); }},
     {"tokens", terms},
     {"match", matches},

@@ -71,6 +71,7 @@ const Op kOps[] = {
     {"resolution_id_2", "SELECT resolution_id(?1, 2)"},
     {"extract_officials", "SELECT extract_officials(?1)"},
     {"officials", "SELECT name, title, honorific FROM officials(?1)"},
+    {"delegations", "SELECT * FROM delegations(?1)"},
     {"vn_dates", "SELECT * FROM vn_dates(?1)"},
     {"vn_date", "SELECT vn_date(?1)"},
     {"vn_decode", "SELECT vn_decode(?1)"},

@@ -17,6 +17,7 @@
 #include "data/boundary_words.h"
 #include "data/countries.h"
 #include "data/date_words.h"
+#include "data/delegation_words.h"
 #include "data/document_types.h"
 #include "data/honorifics.h"
 #include "data/issuers.h"
@@ -79,6 +80,8 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner", "subject-end"}},
     {"countries", {"country", "city"}},
     {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
+    {"delegation_words", {"delegation", "kind", "head-title", "deputy", "head-verb", "count", "plan", "sender-cue", "head-cue",
+                          "host-cue", "host-word", "end", "stop", "continuation", "mandate-cue", "activity", "general", "event-date", "kind-modifier", "with", "anaphora", "members"}},
     {"document_types", {"type", "letter", "assembly", "assembly-default"}},
     {"honorifics", {"honorific", "comrade", "plural", "name-word"}},
     {"issuers", {"party", "state", "code", "body", "assembly"}},
@@ -341,6 +344,7 @@ TEST(Data, GeneratedHeadersHoldEveryEntry) {
       {"boundary_words", entries_of(data::boundary_words::kEntries)},
       {"countries", entries_of(data::countries::kEntries)},
       {"date_words", entries_of(data::date_words::kEntries)},
+      {"delegation_words", entries_of(data::delegation_words::kEntries)},
       {"document_types", entries_of(data::document_types::kEntries)},
       {"honorifics", entries_of(data::honorifics::kEntries)},
       {"issuers", entries_of(data::issuers::kEntries)},

@@ -132,6 +132,15 @@ def seeds():
 
         n18 = db.execute("SELECT count(DISTINCT document_id) FROM document_resolutions WHERE id = '18-NQ/TW'").fetchone()[0]
         check(n18 == 4, f"document_resolutions holds 18-NQ/TW for 4 documents (got {n18})")
+        # Delegations (issue 17): the three seed articles that report one, with the publication date as reference.
+        deleg = {os.path.basename(p): (head, date, docs) for p, head, date, docs in db.execute(
+            "SELECT d.path, g.head, g.date, g.documents FROM document_delegations g JOIN documents d ON d.id = g.document_id")}
+        check(deleg.get("000_d126b7c606d477ea.txt") == ("Trương Thị Mai", "2019-12-07", '["26-NQ/TW","18-NQ/TW"]'),
+              f"document_delegations: 000 led by Trương Thị Mai on 2019-12-07 (the year from published) (got {deleg.get('000_d126b7c606d477ea.txt')})")
+        check(set(deleg) == {"000_d126b7c606d477ea.txt", "001_ce89a14dfc8bd3c1.txt", "002_9b0b22747e62e363.txt",
+                             "003_69f8726ca008182f.txt"}, f"document_delegations: one row for 000-003 only (got {sorted(deleg)})")
+        nview = db.execute("SELECT count(*) FROM delegation_documents WHERE id = '18-NQ/TW' AND kind = 'Nghị quyết'").fetchone()[0]
+        check(nview == 3, f"delegation_documents: 3 delegations inspected 18-NQ/TW (got {nview})")
         view = db.execute("SELECT documents, first_published, last_published FROM resolution_mentions WHERE id = '18-NQ/TW'").fetchone()
         check(view == (4, "2019-03-22", "2019-12-07"), f"resolution_mentions for 18-NQ/TW: {view}")
         mai = db.execute("SELECT documents FROM official_titles WHERE name = 'Trương Thị Mai' AND title = 'Ủy viên Bộ Chính trị'").fetchone()
@@ -178,7 +187,8 @@ def seeds():
         db.execute("DELETE FROM documents WHERE id = ?", (victim,))
         db.commit()
         left = db.execute("""SELECT (SELECT count(*) FROM document_resolutions WHERE document_id = ?1)
-                                  + (SELECT count(*) FROM document_officials WHERE document_id = ?1)""", (victim,)).fetchone()[0]
+                                  + (SELECT count(*) FROM document_officials WHERE document_id = ?1)
+                                  + (SELECT count(*) FROM document_delegations WHERE document_id = ?1)""", (victim,)).fetchone()[0]
         check(left == 0, "deleting a document removes its extracted rows")
         hits = [r[0] for r in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'dang OR trương'")]
         check(victim not in hits and hits, "deleting a document removes its index entries")
@@ -257,7 +267,8 @@ def corpus():
         check(untitled == 0, "every document has a title and a body")
         nres = db.execute("SELECT count(*) FROM document_resolutions").fetchone()[0]
         noff = db.execute("SELECT count(*) FROM document_officials").fetchone()[0]
-        print(f"document_resolutions: {nres} rows, document_officials: {noff} rows")
+        ndel = db.execute("SELECT count(*) FROM document_delegations").fetchone()[0]
+        print(f"document_resolutions: {nres} rows, document_officials: {noff} rows, document_delegations: {ndel} rows")
         check(nres > 0 and noff > 0, "extraction rows were made")
         check(fts_ok(db), "FTS5 integrity-check and PRAGMA integrity_check pass")
         db.close()

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "delegations.h"
 #include "sql_fixture.h"
 
 namespace vnsql {
@@ -37,6 +38,8 @@ const char* const kQueries[] = {
     "SELECT resolution_id(?1, 2)",
     "SELECT extract_officials(?1)",
     "SELECT name, title, honorific FROM officials(?1)",
+    "SELECT * FROM delegations(?1)",
+    "SELECT * FROM delegations(?1, '2019-12-07')",
     "SELECT * FROM vn_dates(?1)",
     "SELECT vn_date(?1)",
     "SELECT vn_decode(?1)",
@@ -115,7 +118,9 @@ TEST_F(Limits, EveryFunctionRespectsTheLengthLimit) {
   // Whose results never outgrow their input (a canonical identifier, a name
   // and a title taken from the text): only the "no truncation" half applies.
   const std::string kNeverLonger[] = {"SELECT resolution_id(?1)", "SELECT resolution_id(?1, 2)",
-                                      "SELECT name, title, honorific FROM officials(?1)"};
+                                      "SELECT name, title, honorific FROM officials(?1)",
+                                      // Names, places and bodies as written; a row needs a head, or a date and a place, in the text.
+                                      "SELECT * FROM delegations(?1)", "SELECT * FROM delegations(?1, '2019-12-07')"};
   const int kDefault = sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, -1);
   for (const char* sql : kQueries) {
     bool too_big_tested = false;
@@ -246,6 +251,12 @@ TEST_F(HugeText, EveryFunction) {
                    {t, article()}),
             "1");
   EXPECT_EQ(scalar("SELECT count(*) >= " + count + " FROM vn_dates(?1)", {t}), "1");
+  // A text is read as one article a piece of 32 KiB (kPieceBytes): the copies of a piece after its first page foot
+  // ("Tin liên quan") are not read, so at most one delegation a piece, each as in the article.
+  EXPECT_EQ(scalar("SELECT count(*) >= 1 AND count(*) <= ?3 AND min(head) = max(head) AND min(head) = "
+                   "(SELECT head FROM delegations(?2)) FROM delegations(?1)",
+                   {t, article(), std::to_string(t.size() / vnsql::kPieceBytes + 1)}),
+            "1");
   EXPECT_EQ(scalar("SELECT vn_date(?1)", {t}), scalar("SELECT vn_date(?1)", {article()}));
   EXPECT_EQ(scalar("SELECT length(vn_decode(CAST(?1 AS BLOB))) = length(?1)", {t}), "1");
   // The first kMaxQueryWords words (issue 22), all within the first copy.

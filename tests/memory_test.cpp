@@ -242,6 +242,7 @@ class Memory : public testing::SqlTest, public ::testing::WithParamInterface<Sha
         // Through SQL: find_officials() gives a vector of structs, for tests.
         {"extract_officials()", sql("SELECT extract_officials(?1)")},
         {"officials()", sql("SELECT name, title, honorific FROM officials(?1)")},
+        {"delegations()", sql("SELECT * FROM delegations(?1)")},
         {"DateScanner",
          [](const std::string& t) {
            DateScanner dates(t, true);

@@ -59,7 +59,7 @@ TEST_F(Registration, ExactlyTheDocumentedSet) {
                                    // FTS5's ranking function: FTS5 registers an SQL stub for it, as for bm25.
                                    "vn_rank/-1/00"}));
   EXPECT_EQ(added(modules_before, column("SELECT name FROM pragma_module_list")),
-            (std::set<std::string>{"vn_tokens", "vn_dates", "resolutions", "officials"}));
+            (std::set<std::string>{"vn_tokens", "vn_dates", "resolutions", "officials", "delegations"}));
   EXPECT_EQ(added(collations_before, column("SELECT name FROM pragma_collation_list")),
             (std::set<std::string>{"vietnamese"}));
   char* error = nullptr;

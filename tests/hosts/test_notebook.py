@@ -55,7 +55,7 @@ def test_the_notebook_answers_the_quickstart_questions():
     vnsql.load(con)
     last_rows(con, preamble)
     cells = {int(m.group(1)): c for c in code if (m := re.match(r"%%sql\n-- (\d+)\.", c.source))}
-    assert sorted(cells) == sorted(asked) == list(range(1, 16))
+    assert sorted(cells) == sorted(asked) == list(range(1, 17))
     for n, cell in cells.items():
         want = last_rows(con, asked[n])
         assert dump["results"][str(cell.execution_count)] == json.loads(json.dumps(want, default=str)), f"question {n}"
