@@ -9,6 +9,7 @@
 #include "article.h"
 #include "chars.h"
 #include "data/delegation_words.h"
+#include "data/titles.h"
 #include "data/plenums.h"
 #include "data/surnames.h"
 #include "normalize.h"
@@ -85,6 +86,19 @@ struct Lexicon {
       for (const auto& [name, c] : kNames)
         if (data::delegation_words::has_class(row, name)) p.classes |= c;
       p.output = row.output;
+      p.order = order++;
+      if (!p.lower.empty()) phrases.push_back(std::move(p));
+    }
+    // A deputy before "trưởng đoàn" ("Phó trưởng đoàn") is a deputy of titles.tsv ("Phó Chủ tịch").
+    for (const char* entry : data::titles::kDeputy) {
+      Phrase p;
+      WordScanner scanner(entry);
+      Word w;
+      while (scanner.next(w)) {
+        p.lower.push_back(w.lower);
+        p.folded.push_back(w.folded);
+      }
+      p.classes = kDeputy;
       p.order = order++;
       if (!p.lower.empty()) phrases.push_back(std::move(p));
     }
