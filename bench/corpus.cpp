@@ -73,4 +73,18 @@ size_t scan_words(const std::string& text) {
   return words;
 }
 
+void word_scan_per_article(benchmark::State& state, const std::vector<std::string>& docs) {
+  if (docs.empty()) {
+    state.SkipWithError("corpus not found (../shared/corpus/baomoi-2017.jsonl.xz)");
+    return;
+  }
+  size_t bytes = 0;
+  for (auto _ : state)
+    for (const std::string& d : docs) {
+      benchmark::DoNotOptimize(scan_words(d));
+      bytes += d.size();
+    }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+
 }  // namespace vnsql::bench

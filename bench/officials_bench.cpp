@@ -25,15 +25,7 @@ std::string joined() {
 
 // Baseline: the word scan every extractor starts with, one call per article.
 void BM_Baseline_WordScanPerArticle(benchmark::State& state) {
-  const auto& docs = articles();
-  if (docs.empty()) { state.SkipWithError("corpus not found (../shared/corpus/baomoi-2017.jsonl.xz)"); return; }
-  size_t bytes = 0;
-  for (auto _ : state)
-    for (const std::string& d : docs) {
-      benchmark::DoNotOptimize(vnsql::bench::scan_words(d));
-      bytes += d.size();
-    }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  vnsql::bench::word_scan_per_article(state, articles());
 }
 BENCHMARK(BM_Baseline_WordScanPerArticle)->Unit(benchmark::kMillisecond);
 

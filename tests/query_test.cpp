@@ -151,14 +151,7 @@ TEST_F(QuerySql, LongQueriesCostBoundedMemory) {
       // Without vn_query: one FTS5 string of 500 KB, which the tokenizer bounds itself.
       {"a 500 KB phrase", "SELECT count(*) FROM t WHERE t MATCH ?1", '"' + repeat("dang ", 500 << 10) + '"'},
   };
-  for (const auto& c : cases) {
-    const sqlite3_int64 before = sqlite3_memory_used();
-    sqlite3_memory_highwater(1);
-    EXPECT_TRUE(scalar(c.sql, {c.param}).has_value()) << c.what;
-    const sqlite3_int64 peak = sqlite3_memory_highwater(0) - before;
-    EXPECT_LT(peak, 16 << 20) << c.what << ": " << (peak >> 20) << " MB";
-    std::printf("%s: %lld KB\n", c.what, static_cast<long long>(peak >> 10));
-  }
+  for (const auto& c : cases) expect_peak_below(c.what, c.sql, c.param, 16 << 20);
 }
 
 TEST_F(QuerySql, HundredMegabytes) {

@@ -165,14 +165,7 @@ TEST_F(RankSql, ShortPrefixesLongQueriesAndWideNearCostBoundedMemory) {
       {"NEAR of 20 words", "SELECT count(*) FROM t WHERE t MATCH ?1", "NEAR(" + twenty + ", 20)"},
       {"NEAR of 20 words, ranked", "SELECT vn_rank(t) FROM t WHERE t MATCH ?1 ORDER BY vn_rank(t) LIMIT 1", "NEAR(" + twenty + ", 20)"},
   };
-  for (const auto& c : cases) {
-    const sqlite3_int64 before = sqlite3_memory_used();
-    sqlite3_memory_highwater(1);
-    EXPECT_TRUE(scalar(c.sql, {c.param}).has_value()) << c.what;
-    const sqlite3_int64 peak = sqlite3_memory_highwater(0) - before;
-    EXPECT_LT(peak, 16 << 20) << c.what << ": " << (peak >> 20) << " MB";
-    std::printf("%s: %lld KB\n", c.what, static_cast<long long>(peak >> 10));
-  }
+  for (const auto& c : cases) expect_peak_below(c.what, c.sql, c.param, 16 << 20);
 }
 
 }  // namespace

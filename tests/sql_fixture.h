@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,18 @@ class SqlTest : public ::testing::Test {
     int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
     EXPECT_EQ(rc, SQLITE_OK) << sql << ": " << (error ? error : "");
     sqlite3_free(error);
+  }
+
+  // Runs a query that must give one value, and fails the test when SQLite's
+  // memory grew by more than `limit` bytes at its peak (FTS5's iterators and
+  // doclists live there). Prints the peak, for the limits' documentation.
+  void expect_peak_below(const char* what, const std::string& sql, const std::string& param, sqlite3_int64 limit) {
+    const sqlite3_int64 before = sqlite3_memory_used();
+    sqlite3_memory_highwater(1);
+    EXPECT_TRUE(scalar(sql, {param}).has_value()) << what;
+    const sqlite3_int64 peak = sqlite3_memory_highwater(0) - before;
+    EXPECT_LT(peak, limit) << what << ": " << (peak >> 20) << " MB";
+    std::printf("%s: %lld KB\n", what, static_cast<long long>(peak >> 10));
   }
 
   bool run(const std::string& sql, const std::vector<Value>& params, Rows& rows, std::string& error) {
