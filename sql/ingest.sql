@@ -103,7 +103,7 @@ INSERT INTO temp.ingest_files(path, type, raw)
 -- file system part: end
 
 -- published.csv (read with the listing above, then taken out of it; the cluster's
--- loader does not list it, so its ingest takes the texts' dates): one
+-- loader gives it to every batch): one
 -- "path,date" a line, the path relative to the folder; the date after the
 -- last comma; quotes around either and a header line are allowed.
 DROP TABLE IF EXISTS temp.ingest_published;
@@ -141,7 +141,9 @@ SELECT 'published.csv: ' || count(*) || ' line(s) not used: ' || group_concat(wh
   FROM (SELECT substr(p.path, length((SELECT path FROM temp.ingest_dir)) + 2)
                || iif(p.published IS NULL, ' "' || p.given || '" is no date', ' is no article here') AS why
         FROM temp.ingest_published AS p
-        WHERE p.published IS NULL OR NOT EXISTS (SELECT 1 FROM temp.ingest_files AS f WHERE f.path = p.path AND f.skipped IS NULL)
+        WHERE CASE WHEN EXISTS (SELECT 1 FROM temp.ingest_files AS f WHERE f.path = p.path AND f.skipped IS NULL)
+                   THEN p.published IS NULL
+                   ELSE coalesce(@batches, 1) = 1 END  -- a batch does not know the other batches' files
         ORDER BY p.path LIMIT 10)
   HAVING count(*) > 0;
 

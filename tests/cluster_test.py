@@ -395,6 +395,8 @@ def folder_outcomes(cluster, tmp):
     for name, article in zip(["a.txt", "B.TXT", "sub/c.txt", "unreadable.txt"], corpus):
         shutil.copy(article, os.path.join(odd, name))
     write(os.path.join(odd, "empty.txt"), "")
+    # The dates of the files: the loader gives published.csv to every batch; a bad date is named once.
+    write(os.path.join(odd, "published.csv"), "path,date\na.txt,2017-05-13\nsub/c.txt,14/05/2017\nB.TXT,xx\nmissing.txt,2017-01-01\n")
     os.chmod(os.path.join(odd, "unreadable.txt"), 0)
     for link, target in [("odd/link.txt", "a.txt"), ("odd/dangling.txt", "nowhere.txt"), ("odd/up", ".."),
                          ("alias", "odd/sub")]:
@@ -428,10 +430,16 @@ def folder_outcomes(cluster, tmp):
               f"{'; '.join(shell_said[0])}; {counts}")
         if shell_said != loader_said or not ok or r.returncode:
             print(f"      the shell: {out}\n      the loader: {r.stdout}{r.stderr}")
+        check(out.count('B.TXT "xx" is no date') == r.stdout.count('B.TXT "xx" is no date') == 1,
+              f"published.csv{run}: its bad date named once by the shell and once by the loader")
     r = cluster.run("query", "-db", "odd", os.path.join(tmp, "folder.sql"))
     local = sqlite3.connect(db)
     ok, tally = compare_with_local(local, r.stdout.splitlines(), "odd") if r.returncode == 0 else (False, r.stderr)
     check(ok, f"the odd folder's database: {tally} equal the local one's")
+    dated = dict(local.execute("SELECT substr(path, ?), published FROM documents WHERE published IS NOT NULL",
+                               (len(real) + 2,)).fetchall())
+    check(dated.get("a.txt") == "2017-05-13" and dated.get("sub/c.txt") == "2017-05-14",
+          f"published.csv dated its files (the cluster's rows equal these): {dated}")
 
 
 def jsonl_said(text):

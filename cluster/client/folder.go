@@ -22,9 +22,20 @@ func readFolder(dir string, batch int) ([]staged, error) {
 	if err != nil {
 		return nil, err
 	}
+	// published.csv (the dates of the files) goes with every batch: the
+	// script reads the lines of the batch's own files from it.
+	var dates [][]any
+	articles := files[:0:0]
+	for _, row := range files {
+		if row[0].(string) == canon+"/published.csv" {
+			dates = append(dates, row)
+		} else {
+			articles = append(articles, row)
+		}
+	}
 	var out []staged
-	for _, b := range inBatches(files, batch, func(row []any) string { return row[0].(string) }) {
-		out = append(out, staged{dir: canon, files: b})
+	for _, b := range inBatches(articles, batch, func(row []any) string { return row[0].(string) }) {
+		out = append(out, staged{dir: canon, files: append(b, dates...)})
 	}
 	return out, nil
 }
@@ -72,7 +83,7 @@ func folderEntries(canon string) ([][]any, error) {
 		}
 		typ := info.Sys().(*syscall.Stat_t).Mode & syscall.S_IFMT
 		txt := len(p) >= 4 && strings.EqualFold(p[len(p)-4:], ".txt")
-		if !(txt && typ != syscall.S_IFDIR || typ == syscall.S_IFLNK) {
+		if !(txt && typ != syscall.S_IFDIR || typ == syscall.S_IFLNK || p == canon+"/published.csv") {
 			return nil
 		}
 		var raw any
