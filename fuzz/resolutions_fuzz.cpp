@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(r.start + r.length - 1 <= chars);
     FUZZ_CHECK(r.start >= previous_start);
     FUZZ_CHECK(vnsql::fuzz::substr_selects(text, r.start, r.length, r.surface));
-    FUZZ_CHECK(!r.number.empty());
+    // Every row has its number, but a plenum the table does not hold ("NQ TW 26"): id NULL, issuer TW.
+    FUZZ_CHECK(!r.number.empty() || (!r.id && r.issuer && *r.issuer == "TW"));
     if (r.id) FUZZ_CHECK(vnsql::fuzz::valid_utf8(*r.id) && !r.id->empty());
     if (r.date) FUZZ_CHECK(r.date->size() == 10 && (*r.date)[4] == '-' && (*r.date)[7] == '-');
     previous_start = r.start;
