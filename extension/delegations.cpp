@@ -124,17 +124,36 @@ const std::unordered_map<std::string, const data::plenums::Row*>& plenum_rows() 
   return *rows;
 }
 
-// The byte sequences of "đoàn" as text writes it (NFC, NFD, capitals, look-alike Đ, no marks):
-// a piece without any of them has no delegation.
-constexpr std::string_view kDoanSpellings[] = {
-    "\xC4\x91o\xC3\xA0n", "\xC4\x90o\xC3\xA0n", "\xC4\x90O\xC3\x80N", "\xC4\x91oa\xCC\x80n", "\xC4\x90oa\xCC\x80n",
-    "\xC4\x90OA\xCC\x80N", "\xC4\x91\xC3\xB2" "an", "\xC4\x90\xC3\xB2" "an", "\xC3\xB0o\xC3\xA0n", "\xC3\x90o\xC3\xA0n",
-    "\xC6\x89o\xC3\xA0n", "doan", "Doan", "DOAN",
-};
+// Whether a piece may hold "đoàn" as text writes it: NFC or NFD, any case,
+// Đ or one of its look-alikes (chars.h) or a plain d, with or without the
+// grave ("doan"), the grave on the o ("đòan"). A piece without it has no
+// delegation; a false "yes" ("doanh") only costs the full reading.
+bool d_before(std::string_view s, size_t i) {
+  if (s[i - 1] == 'd' || s[i - 1] == 'D') return true;
+  if (i < 2) return false;
+  size_t j = i - 2;
+  const char32_t c = utf8::decode(s, j);
+  return j == i && (chars::is_capital_d(c) || chars::is_small_d(c));
+}
+
+bool an_at(std::string_view s, size_t k, bool grave_seen) {
+  const auto at = [&](size_t n, const char* bytes) { return s.substr(k, n) == std::string_view(bytes, n); };
+  if (!grave_seen && (at(2, "\xC3\xA0") || at(2, "\xC3\x80"))) return k + 2 < s.size() && (s[k + 2] | 0x20) == 'n';
+  if (k >= s.size() || (s[k] | 0x20) != 'a') return false;
+  ++k;
+  if (!grave_seen && at(2, "\xCC\x80")) k += 2;  // NFD: a, U+0300
+  return k < s.size() && (s[k] | 0x20) == 'n';
+}
 
 bool may_hold_delegation(std::string_view piece) {
-  for (std::string_view s : kDoanSpellings)
-    if (piece.find(s) != std::string_view::npos) return true;
+  for (size_t i = 1; i < piece.size(); ++i) {
+    const unsigned char b = piece[i];
+    if (b == 'o' || b == 'O') {
+      if (d_before(piece, i) && an_at(piece, i + 1, false)) return true;
+    } else if (b == 0xC3 && i + 1 < piece.size() && (piece[i + 1] == '\xB2' || piece[i + 1] == '\x92')) {  // ò Ò
+      if (d_before(piece, i) && an_at(piece, i + 2, true)) return true;
+    }
+  }
   return false;
 }
 
