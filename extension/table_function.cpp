@@ -80,6 +80,17 @@ int xDisconnect(sqlite3_vtab* vtab) {
   return SQLITE_OK;
 }
 
+std::string usage_error(const TableFunction& f) {
+  const int nargs = static_cast<int>(f.arguments.size());
+  std::string usage;
+  for (int i = 0; i < nargs; ++i) {
+    const bool optional = i >= f.required_arguments;
+    usage += std::string(optional ? " [" : "") + (i ? ", " : "") + f.arguments[i];
+  }
+  for (int i = f.required_arguments; i < nargs; ++i) usage += "]";
+  return "expected at least " + std::to_string(f.required_arguments) + " argument(s): " + f.name + "(" + usage + ")";
+}
+
 // Arguments are the hidden columns; each usable "=" constraint on one becomes
 // an argument to xFilter. idxNum is the bit mask of the arguments given.
 int xBestIndex(sqlite3_vtab* vtab, sqlite3_index_info* info) {
@@ -108,17 +119,15 @@ int xBestIndex(sqlite3_vtab* vtab, sqlite3_index_info* info) {
   // later) is not usable; SQLite then tries another join order.
   const int required = (1 << f.required_arguments) - 1;
   if ((present & required) != required) {
-    // No plan can supply it (f() called with too few arguments): say so,
-    // instead of SQLite's "no query solution".
-    std::string usage;
-    for (int i = 0; i < nargs; ++i) {
-      const bool optional = i >= f.required_arguments;
-      usage += std::string(optional ? " [" : "") + (i ? ", " : "") + f.arguments[i];
-    }
-    for (int i = f.required_arguments; i < nargs; ++i) usage += "]";
-    set_error(vtab, std::string(f.name) + ": expected at least " + std::to_string(f.required_arguments) +
-                        " argument(s): " + f.name + "(" + usage + ")");
-    return SQLITE_ERROR;
+    // Either f() is called with too few arguments, or SQLite is costing one
+    // branch of an OR in the WHERE clause, where the argument constraints are
+    // not offered. An error here would fail the second kind of query, so the
+    // plan is accepted at a cost no real plan reaches, and xFilter reports
+    // the missing argument if it is ever run.
+    info->idxNum = mask;
+    info->estimatedCost = 1e300;
+    info->estimatedRows = 1;
+    return SQLITE_OK;
   }
   if ((mask & required) != required || (unusable & ~mask)) return SQLITE_CONSTRAINT;
   info->idxNum = mask;
@@ -159,6 +168,7 @@ int xFilter(sqlite3_vtab_cursor* base, int mask, const char*, int argc, sqlite3_
     // Arguments must be given in order: f(a, b) but never b alone.
     int given = 0;
     while (given < static_cast<int>(f.arguments.size()) && (mask & (1 << given))) ++given;
+    if (given < f.required_arguments) throw sql::Error(usage_error(f));
     if ((mask >> given) != 0 || given != argc)
       throw sql::Error(std::string("argument '") + f.arguments[given] + "' is missing");
     for (int i = 0; i < argc; ++i) {

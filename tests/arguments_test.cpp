@@ -71,6 +71,12 @@ TEST_F(Arguments, TableValuedCounts) {
   // The argument given as a column constraint, and in a join: still fine.
   EXPECT_EQ(scalar("SELECT count(*) FROM vn_tokens WHERE text = 'Đảng ủy'"), "2");
   EXPECT_EQ(scalar("SELECT count(*) FROM (SELECT 'Đảng ủy' AS t) AS a, vn_tokens(a.t)"), "2");
+  // An OR on the output columns: SQLite costs each branch without the
+  // argument constraint; that plan must not fail the query.
+  EXPECT_EQ(scalar("SELECT count(*) FROM (SELECT 'Đảng ủy' AS t) AS a, vn_tokens(a.t) AS k"
+                   " WHERE k.term = 'đảng' OR k.term LIKE 'ủ%'"), "2");
+  EXPECT_EQ(scalar("SELECT count(*) FROM (SELECT 'Ông Nguyễn Văn An, Bí thư Tỉnh ủy, nói.' AS t) AS a, officials(a.t) AS o"
+                   " WHERE o.name LIKE '%An' OR o.title LIKE 'Bí%'"), "1");
 }
 
 TEST_F(Arguments, WrongTypes) {
