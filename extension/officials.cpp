@@ -300,9 +300,12 @@ class OfficialList {
 // Finds the officials named in one segment, tokens [0, n), into `out`.
 class OfficialsParser {
  public:
+  // Titles the article gave before a name so far (lower case -> that name), for all its segments.
+  using TitleHolders = std::unordered_map<std::string, std::string>;
+
   OfficialsParser(std::string_view text, const std::vector<OfficialToken>& toks, size_t n,
-                  utf8::CharCounter& counter, OfficialList& out)
-      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), v_(vocabulary()) {
+                  utf8::CharCounter& counter, OfficialList& out, TitleHolders& holders)
+      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), holders_(holders), v_(vocabulary()) {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
     for (size_t i = 0, spaced = 0; i < n && !segmented_; ++i) segmented_ = (spaced += toks[i].spaced_punct) >= 2;
   }
@@ -370,16 +373,54 @@ class OfficialsParser {
 
   // A title, a comma, then the name and the sentence going on: "Đại sứ
   // Triều Tiên tại Ấn Độ, Kye Chun-yong thông báo", "Giám đốc Sở Y tế, ông
-  // Nguyễn Văn A cho biết". Not a list ("..., A, B", "..., A và B").
+  // Nguyễn Văn A cho biết", "..., Nguyễn Minh Đức, cho biết". Not a list
+  // ("..., A, B", "..., A và B", "..., A, Giám đốc ...").
   size_t name_after_comma(size_t e, const std::string& title) {
-    if (e >= n_ || (t_[e].sep & ~unsigned{kNewline}) != kComma) return 0;
+    size_t h = 0, len = 0;
+    if (!name_after_comma_at(e, &h, &len)) return 0;
+    return mention(e + h, len, {title}, e, h);
+  }
+
+  // Whether a mention before names a person whose last word is token i's ("Antonio Guterres").
+  bool named_before(size_t i) const {
+    const std::string word = normalize(slice(i, i + 1));
+    std::string_view name;
+    std::vector<std::string_view> titles;
+    for (size_t k = 0; k < out_.size(); ++k) {
+      out_.views(k, name, titles);
+      if (name.size() > word.size() && name.substr(name.size() - word.size()) == word &&
+          name[name.size() - word.size() - 1] == ' ')
+        return true;
+    }
+    return false;
+  }
+
+  // Whether token e, after a title, opens such a name (its honorific and name lengths).
+  bool name_after_comma_at(size_t e, size_t* honorific = nullptr, size_t* name_len = nullptr) const {
+    if (e >= n_ || (t_[e].sep & ~unsigned{kNewline}) != kComma) return false;
     const size_t h = honorific_at(e);
     const size_t j = e + h;
     const size_t len = j < n_ && (!h || plain_line(j)) ? name_run(j) : 0;
-    if (len < 2 || len > 5 || !person_like(j, len)) return 0;
+    if (len < 2 || len > 5 || !person_like(j, len)) return false;
     const size_t k = j + len;
-    if (k >= n_ || !plain_line(k) || t_[k].cap || word_is(k, "và", "va") || t_[k].digit) return 0;
-    return mention(j, len, {title}, e, h);
+    if (k >= n_ || t_[k].cap || word_is(k, "và", "va") || t_[k].digit) return false;
+    if (!plain_line(k) && !(t_[k].sep == kComma && title_end(k, nullptr, true) == k)) return false;
+    if (honorific) *honorific = h;
+    if (name_len) *name_len = len;
+    return true;
+  }
+
+  // Whether, from the comma at token e, titles joined by commas end with a
+  // person's name ("..., Chủ tịch Ủy ban ..., Bí thư Thành ủy TPHCM Nguyễn Thiện Nhân").
+  bool titles_end_with_name(size_t e) const {
+    for (int titles = 0; titles < 4 && e < n_ && (t_[e].sep & ~unsigned{kNewline}) == kComma; ++titles) {
+      size_t head_end = 0;
+      const size_t end = title_end(e, &head_end, true);
+      if (end == e) return false;
+      if (trailing_name(head_end, end)) return true;
+      e = end;
+    }
+    return false;
   }
 
   // A title, a degree, then the name: "Nguyên Thống đốc Ngân hàng Nhà nước TS
@@ -704,9 +745,13 @@ class OfficialsParser {
   }
 
   // Whether token j, after the title's words so far, may go on with it: no
-  // punctuation before it, or punctuation inside a name.
+  // punctuation before it, or punctuation inside a name. A line break inside
+  // a title is a wrapped line ("UBND\ntỉnh Lào Cai"), but not before a
+  // capitalized head or body: that is a new line's own title (a headline
+  // "... Đoàn ĐBQH" then "Đại biểu Nguyễn Thiện Nhân ...").
   bool continues_title(size_t after_head, size_t j, const NameScan& s) const {
-    return plain(j) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
+    const bool new_line_title = t_[j].cap && (phrase_at(v_.heads, j) || phrase_at(v_.bodies, j));
+    return plain_line(j) || (plain(j) && !new_line_title) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
            paren_place(after_head, j) || (j == s.after_paren && t_[j].sep == kClose);
   }
 
@@ -736,7 +781,8 @@ class OfficialsParser {
     if (phrase_at(v_.heads, j) || in(v_.degrees, j)) return false;
     if (size_t o = phrase_at(v_.org_prefixes, j)) s.org_end = j + o;
     const bool allcaps = t_[j].allcaps;
-    s.prev_opens = s.compound_start && !allcaps;
+    // A foreign word opens no Vietnamese two-syllable name ("Tổng Thư ký Guterres mong muốn").
+    s.prev_opens = s.compound_start && !allcaps && !foreign_word(j);
     s.compound_start = allcaps;
     s.capitalized_run = allcaps ? 0 : run + 1;
     s.foreign_run = !allcaps && (was_foreign || foreign_word(j));
@@ -836,6 +882,7 @@ class OfficialsParser {
     // The title must keep at least its head.
     const std::string title = title_text(i, best);
     titles.push_back(title);
+    holders_[lower(title)] = name_text(best, e - best);
     const size_t k = mention(best, e - best, std::move(titles), hon, hon_len);
     return i > 0 && plain(i) && phrase_at(v_.plurals, i - 1) ? more_people(k, title) : k;
   }
@@ -913,15 +960,23 @@ class OfficialsParser {
     return s;
   }
 
+  // The name that tokens [s, s+len) write ("Kim Jong-un").
+  std::string name_text(size_t s, size_t len) const {
+    std::string name;
+    for (size_t k = s; k < s + len; ++k) {
+      if (k > s) name += t_[k].hyphen || (name_piece(k) && t_[k].sep == kDash) ? '-' : ' ';
+      name += normalize(slice(k, k + 1));
+    }
+    return name;
+  }
+
   // Records a person named by tokens [s, s+len) and the titles in apposition
   // after it; returns the token index after them.
   size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len,
                  bool appositions = true) {
     OfficialMention m;
-    for (size_t k = s; k < s + len; ++k) {
-      if (k > s) m.name += t_[k].hyphen || (name_piece(k) && t_[k].sep == kDash) ? '-' : ' ';
-      m.name += normalize(slice(k, k + 1));
-    }
+    m.name = name_text(s, len);
+    const bool titled_before = !titles.empty();  // "Thủ tướng Nguyễn Xuân Phúc, ..."
     m.titles = std::move(titles);
     if (hon_len) m.honorific = lower(collapse(slice(hon, hon + hon_len)));
     m.start = counter_.position(t_[s].word.begin);
@@ -941,7 +996,26 @@ class OfficialsParser {
       // state's and one word ("Tổng thống Trump, Tổng thống Putin và ...").
       if (trailing_name(head_end, e)) break;
       if (starts_person_head(k, head_end) && trailing_name(head_end, e, 1)) break;
-      m.titles.push_back(title_text(k, e));
+      // "Tổng Thư ký Guterres": a title ending with the last word of a name
+      // the text gave before is that person's.
+      if (trailing_name(head_end, e, 1) == e - 1 && foreign_word(e - 1) && named_before(e - 1)) break;
+      // "Báo cáo Thủ tướng Nguyễn Xuân Phúc, Phó Chủ tịch Hội ..., Nguyễn
+      // Minh Đức, cho biết": a title, a comma and a name that the sentence
+      // goes on from is that name's.
+      if (name_after_comma_at(e)) break;
+      // In a list of titled names ("Chủ tịch Quốc hội A, Thủ tướng B, Chủ
+      // tịch Ủy ban ..., Bí thư Thành ủy TPHCM C"), titles joined by commas
+      // to one that ends with a name are that name's.
+      if (titled_before && titles_end_with_name(e)) break;
+      std::string title = title_text(k, e);
+      // "Về vụ việc đối với ông Đinh La Thăng, Tổng Bí thư gửi lời cảm ơn":
+      // a bare office that the sentence goes on from, which the text gave
+      // before another person's name, is that person (a new clause's subject).
+      if (e == head_end && e < n_ && plain_line(e) && !t_[e].cap) {
+        const auto holder = holders_.find(lower(title));
+        if (holder != holders_.end() && holder->second != m.name) break;
+      }
+      m.titles.push_back(std::move(title));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
     }
@@ -993,6 +1067,7 @@ class OfficialsParser {
   size_t n_;
   utf8::CharCounter& counter_;
   OfficialList& out_;
+  TitleHolders& holders_;
   const OfficialsVocabulary& v_;
   bool accented_ = false;
   bool segmented_ = false;            // word-segmented text, punctuation standing apart (VietNews)
@@ -1159,6 +1234,66 @@ void drop_untitled(OfficialList& out) {
   });
 }
 
+// One person holds the offices of one country: a name given both Vietnamese
+// offices and a foreign country's in one text ("ông Nguyễn Thiện Nhân, Bí thư
+// Thành ủy TP Hồ Chí Minh" and, from a sentence about his guest, "Chủ tịch
+// Quốc hội Myanmar") keeps the side more of its mentions give; a tie keeps both.
+void drop_offices_of_another_country(OfficialList& out) {
+  // Only names with two titles or more can hold both: found first, in place.
+  std::unordered_map<std::string_view, std::string_view> first_title;  // name -> its first title
+  std::unordered_set<std::string_view> several;
+  std::string_view name;
+  std::vector<std::string_view> views;
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    for (std::string_view t : views) {
+      auto [at, fresh] = first_title.emplace(name, t);
+      if (!fresh && at->second != t) several.insert(name);
+    }
+  }
+  if (several.empty()) return;
+  enum Side { kNone = 0, kHome = 1, kAbroad = 2 };
+  std::unordered_map<std::string, int> side_of;  // title as written -> Side, parsed once per text
+  auto side = [&](std::string_view t) {
+    auto it = side_of.find(std::string(t));
+    if (it == side_of.end()) {
+      TitleParts parts;
+      int s = kNone;
+      if (parse_title(t, parts)) s = !parts.country.empty() ? kAbroad : !parts.level.empty() ? kHome : kNone;
+      it = side_of.emplace(std::string(t), s).first;
+    }
+    return it->second;
+  };
+  std::unordered_map<std::string_view, std::pair<int, int>> mentions;  // name -> mentions at home, abroad
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    if (!several.count(name)) continue;
+    int sides = 0;
+    for (std::string_view t : views) sides |= side(t);
+    auto& counts = mentions[name];
+    counts.first += (sides & kHome) != 0;
+    counts.second += (sides & kAbroad) != 0;
+  }
+  std::unordered_map<std::string, int> drop;  // name -> the side it does not hold
+  for (const auto& [n, counts] : mentions)
+    if (counts.first && counts.second && counts.first != counts.second)
+      drop[std::string(n)] = counts.first > counts.second ? kAbroad : kHome;
+  if (drop.empty()) return;
+  for (size_t k = 0; k < out.size(); ++k) {
+    out.views(k, name, views);
+    const auto d = drop.find(std::string(name));
+    if (d == drop.end()) continue;
+    OfficialMention m = out.get(k);
+    std::vector<std::string> kept;
+    for (const std::string& t : m.titles)
+      if (side(t) != d->second) kept.push_back(t);
+    if (kept.size() == m.titles.size()) continue;
+    m.titles = std::move(kept);
+    m.places.assign(m.titles.size(), "");
+    out.replace(k, m);
+  }
+}
+
 // Every person mention, in text order.
 // A title that is a word prefix of longer titles of the same person in the
 // text, all of them prefixes of the longest, is that office: it becomes the
@@ -1301,6 +1436,7 @@ OfficialList official_list(std::string_view text) {
   bool prev_abbrev = false;
   ArticleProvinces provinces;
   const size_t province_words = province_max_words();
+  OfficialsParser::TitleHolders holders;
   std::string key;
   auto flush = [&] {
     for (size_t i = 0; i < n; ++i) {
@@ -1320,7 +1456,7 @@ OfficialList official_list(std::string_view text) {
       if (u->person_name && t.word.folded == "ho" && before != "tp" && before != "pho") continue;
       note_province(provinces, u, before == "tinh" || before == "pho" || before == "tp" || before == "uy");
     }
-    OfficialsParser(text, toks, n, counter, out).run();
+    OfficialsParser(text, toks, n, counter, out, holders).run();
     n = 0;
   };
   for (;;) {
@@ -1353,6 +1489,7 @@ OfficialList official_list(std::string_view text) {
   if (n) flush();
   resolve_short_names(out);
   drop_untitled(out);
+  drop_offices_of_another_country(out);
   merge_prefix_titles(out);
   place_titles(out, provinces);
   return out;
