@@ -88,7 +88,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"name_contexts", {"not-person", "org-prefix", "org-word"}},
     {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
-    {"place_words", {"title-word", "local-unit", "not-person"}},
+    {"place_words", {"title-word", "local-unit", "not-person", "province-prefix"}},
     {"places", {"district", "archipelago"}},
     {"plenums", {"resolution"}},
     {"provinces", {"province", "city", "person-name"}},
