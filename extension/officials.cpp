@@ -22,6 +22,7 @@
 #include "data/provinces.h"
 #include "data/surnames.h"
 #include "data/title_heads.h"
+#include "data/titles.h"
 #include "json.h"
 #include "normalize.h"
 #include "packed.h"
@@ -159,7 +160,7 @@ struct OfficialsVocabulary {
       abbreviations{data::abbreviations::kPeriod}, org_words{data::name_contexts::kOrgWord},
       openers{data::boundary_words::kOpener}, honorific_names{data::honorifics::kNameWord},
       time_openers{data::boundary_words::kTimeOpener}, particles{data::surnames::kParticle},
-      owners{data::boundary_words::kOwner}, degrees{data::abbreviations::kDegree};
+      owners{data::boundary_words::kOwner}, degrees{data::abbreviations::kDegree}, postings{data::titles::kAt};
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
@@ -760,7 +761,7 @@ class OfficialsParser {
   // ("Đại sứ Triều Tiên tại Ấn Độ"). 0 if none.
   size_t place_in_title(size_t after_head, size_t j) const {
     if (t_[j].sep == kOpen) return paren_place(after_head, j);
-    if (word_is(j, "tại", "tai") && j + 1 < n_ && plain(j + 1) && t_[j + 1].cap && phrase_at(v_.places, j + 1) &&
+    if (v_.postings.contains(t_[j].word, accented_) && j + 1 < n_ && plain(j + 1) && t_[j + 1].cap && phrase_at(v_.places, j + 1) &&
         !trailing_name(after_head, j))
       return 1 + phrase_at(v_.places, j + 1);
     return t_[j].cap ? phrase_at(v_.places, j) : 0;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "data/place_words.h"
 #include "data/provinces.h"
 #include "data/provinces_2025.h"
 #include "sql_util.h"
@@ -38,6 +39,8 @@ struct ProvinceIndex {
   std::unordered_map<std::string, const ProvinceUnit*> lower_2025, folded_2025;
   size_t longest = 1;  // words of the longest spelling
   std::unordered_set<std::string> first_words;  // folded
+  // The words that may stand before a name (place_words.tsv, province-prefix), folded.
+  std::vector<std::vector<std::string>> prefixes;
 
   void add(const char* spelling, const ProvinceUnit* unit, std::unordered_map<std::string, const ProvinceUnit*>& by_lower,
            std::unordered_map<std::string, const ProvinceUnit*>& by_folded) {
@@ -69,6 +72,10 @@ struct ProvinceIndex {
       }
     }
     for (const ProvinceUnit& u : units_2025) add(u.name, &u, lower_2025, folded_2025);
+    for (const char* prefix : data::place_words::kProvincePrefix) {
+      prefixes.emplace_back();
+      for (const Word& w : words_of(prefix, kMaxWords)) prefixes.back().push_back(w.folded);
+    }
   }
 };
 
@@ -83,13 +90,15 @@ const ProvinceUnit* lookup(const std::unordered_map<std::string, const ProvinceU
   return it == keys.end() ? nullptr : it->second;
 }
 
-// How many words of the prefix "tỉnh", "thành phố", "TP", "T." start words[at], or 0.
+// How many words of a prefix ("tỉnh", "thành phố", "TP", "T.") start words[at], or 0.
 size_t prefix_words(const std::vector<Word>& words, size_t at) {
-  if (at >= words.size()) return 0;
-  const std::string& f = words[at].folded;
-  if (f == "tinh" || f == "tp" || f == "t") return 1;
-  if (f == "thanh" && at + 1 < words.size() && words[at + 1].folded == "pho") return 2;
-  return 0;
+  size_t longest = 0;
+  for (const std::vector<std::string>& prefix : index().prefixes) {
+    bool match = !prefix.empty() && at + prefix.size() <= words.size() && prefix.size() > longest;
+    for (size_t k = 0; match && k < prefix.size(); ++k) match = words[at + k].folded == prefix[k];
+    if (match) longest = prefix.size();
+  }
+  return longest;
 }
 
 bool any_accented(const std::vector<Word>& words) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "data/countries.h"
@@ -51,6 +52,17 @@ std::vector<Word> words_of(std::string_view text) {
   return words;
 }
 
+std::string capitalize(std::string s) {
+  if (s.empty()) return s;
+  size_t i = 0;
+  const char32_t cp = utf8::decode(s, i);
+  const auto upper = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
+  if (upper == cp) return s;
+  std::string out;
+  utf8::append(out, upper);
+  return out + s.substr(i);
+}
+
 Kind kind_of(const data::titles::Row& row) {
   using data::titles::has_class;
   if (has_class(row, "former")) return Kind::kFormer;
@@ -70,6 +82,11 @@ struct TitleVocabulary {
   // Phrases by the folded form of their first word; abbreviations by their first lower-case word.
   std::unordered_map<std::string, std::vector<Phrase>> phrases, abbreviations;
   size_t longest_abbreviation = 1;
+  std::unordered_set<std::string> capitalized;  // abbreviations matched as written "Tp" too
+  // What the rules ask of the table by class (titles.tsv's header says what each means).
+  const data::titles::Row *province_committee = nullptr, *city_committee = nullptr;
+  std::string province_unit, city_unit, home_country;
+  std::vector<std::string> central, ministry;
 
   static Phrase make(const char* entry) {
     Phrase p;
@@ -81,13 +98,25 @@ struct TitleVocabulary {
   }
 
   TitleVocabulary() {
+    using data::titles::has_class;
     for (const auto& row : data::titles::kRows) {
+      if (has_class(row, "province-committee")) province_committee = &row;
+      if (has_class(row, "city-committee")) city_committee = &row;
+      if (has_class(row, "province-unit")) province_unit = row.entry;
+      if (has_class(row, "city-unit")) city_unit = row.entry;
+      if (has_class(row, "central")) central.push_back(row.entry);
+      // Not words of a title.
+      if (has_class(row, "ministry")) ministry.push_back(row.entry);
+      if (has_class(row, "home-country")) home_country = row.entry;
+      if (has_class(row, "ministry") || has_class(row, "home-country")) continue;
       Phrase p = make(row.entry);
       if (p.lower.empty()) continue;
       p.row = &row;
       p.canonical = *row.means ? row.means : row.entry;
-      if (data::titles::has_class(row, "abbreviation")) {
+      if (has_class(row, "abbreviation")) {
         longest_abbreviation = std::max(longest_abbreviation, p.lower.size());
+        if (has_class(row, "capitalized"))
+          for (const std::string& w : p.lower) capitalized.insert(capitalize(w));
         abbreviations[p.lower[0]].push_back(std::move(p));
       } else {
         p.kind = kind_of(row);
@@ -205,7 +234,7 @@ bool tokenize(const std::string& text, std::vector<Tok>& toks) {
     t.folded = std::move(w.folded);
     t.accented = w.accented;
     t.cap = has_upper(t.surface);
-    t.caps = !has_lower(t.surface) || t.surface == "Tp";
+    t.caps = !has_lower(t.surface) || vocabulary().capitalized.count(t.surface);
     for (size_t k = previous_end; k < w.begin; ++k) {
       if (text[k] == '(' || text[k] == '[') t.sep |= kParen;
       if (text[k] == ',' || text[k] == ';') t.sep |= kComma;
@@ -298,17 +327,6 @@ std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
   return units;
 }
 
-std::string capitalize(std::string s) {
-  if (s.empty()) return s;
-  size_t i = 0;
-  const char32_t cp = utf8::decode(s, i);
-  const auto upper = static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
-  if (upper == cp) return s;
-  std::string out;
-  utf8::append(out, upper);
-  return out + s.substr(i);
-}
-
 void append_words(std::string& out, std::string_view words) {
   if (words.empty()) return;
   if (!out.empty()) out += ' ';
@@ -335,6 +353,16 @@ std::string spelled(const std::string& text, const std::vector<Tok>& toks, const
   return as_written(text, toks, u.from, u.to);
 }
 
+// Whether a body is central: a ministry ("Bộ Công an"), or with "Trung ương" in it.
+bool central_body(const std::string& body) {
+  const TitleVocabulary& v = vocabulary();
+  for (const std::string& word : v.ministry)
+    if (body.rfind(word + " ", 0) == 0) return true;
+  for (const std::string& words : v.central)
+    if (body.find(words) != std::string::npos) return true;
+  return false;
+}
+
 const char* unit_level(const std::string& unit) {
   for (const auto& row : data::titles::kRows)
     if (data::titles::has_class(row, "unit") && unit == row.entry) return row.level;
@@ -351,6 +379,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   // Text without diacritics is matched through folded forms (as written, not as expanded).
   bool accented = false;
   for (const Tok& t : raw) accented = accented || t.accented;
+  const TitleVocabulary& v = vocabulary();
   const std::vector<Tok> toks = expand(std::move(raw));
   const std::vector<Unit> units = segment(toks, accented);
 
@@ -364,7 +393,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     else if (k == Kind::kDropped && !role && head.empty()) continue;
     else if (k == Kind::kDeputy && !role) {
       parts.deputy = true;
-      append_words(head, "Phó");
+      append_words(head, capitalize(units[u].phrase->canonical));
     } else if (k == Kind::kModifier) {
       append_words(head, role ? units[u].phrase->canonical : capitalize(units[u].phrase->canonical));
     } else if (k == Kind::kRole && !role) {
@@ -455,12 +484,12 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       in_tail = true;
       continue;
     }
-    if (x.kind == Kind::kVietnam || (x.kind == Kind::kCountry && x.phrase->country == std::string("Việt Nam") && !x.phrase->city)) {
+    if (x.kind == Kind::kVietnam || (x.kind == Kind::kCountry && x.phrase->country == v.home_country && !x.phrase->city)) {
       // A Vietnamese office: part of a body that has no level of its own ("Mặt trận Tổ quốc Việt Nam").
       // After a body of known level it is left out of the title too ("Thủ tướng Chính phủ Việt Nam").
       vietnam = true;
-      if (!(body_row && *body_row->level)) append_words(body_title, "Việt Nam");
-      if (!body.empty() && !(body_row && *body_row->level)) append_words(body, "Việt Nam");
+      if (!(body_row && *body_row->level)) append_words(body_title, v.home_country);
+      if (!body.empty() && !(body_row && *body_row->level)) append_words(body, v.home_country);
       continue;
     }
     if (x.kind == Kind::kCountry) {
@@ -487,11 +516,9 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
 
   // "Bí thư" of a province without a body is the secretary of its Party
   // committee ("Bí thư TP.HCM": "Bí thư Thành ủy Thành phố Hồ Chí Minh").
-  if (role && parts.role == "Bí thư" && body.empty() && province) {
-    const char* committee_name = province->city ? "Thành ủy" : "Tỉnh ủy";
-    for (const auto& row : data::titles::kRows)
-      if (committee_name == std::string(row.entry)) body_row = &row;
-    body = body_title = committee_name;
+  if (role && data::titles::has_class(*role, "committee-head") && body.empty() && province) {
+    body_row = province->city ? v.city_committee : v.province_committee;
+    body = body_title = body_row->entry;
     committee = true;
     unit.clear();
   }
@@ -521,19 +548,19 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       parts.body = word + " " + body;
   }
   std::string body_unit = unit;
-  if (body_unit.empty() && province && local) body_unit = province->city ? "thành phố" : "tỉnh";
+  if (body_unit.empty() && province && local) body_unit = province->city ? v.city_unit : v.province_unit;
   if (!body.empty() && local && !body_unit.empty()) parts.body += " " + body_unit;
 
   if (province) {
     parts.province = province->name;
-    if (province->person_name) place_text = "Thành phố " + std::string(province->name);
+    if (province->person_name) place_text = capitalize(v.city_unit) + " " + province->name;
     else if (committee) place_text = province->name;
     else if (local) place_text = body_unit + " " + province->name;
     else place_text = unit.empty() ? std::string(province->name) : unit + " " + province->name;
   }
   if (parts.province.empty() && !paren_province.empty()) parts.province = paren_province;
   if (country) parts.country = country->country;
-  else if (!paren_country.empty() && paren_country != "Việt Nam" && parts.province.empty()) parts.country = paren_country;
+  else if (!paren_country.empty() && paren_country != v.home_country && parts.province.empty()) parts.country = paren_country;
 
   // The level: a foreign office's; the role's or the body's; the unit's; a
   // central body's; a province's.
@@ -541,19 +568,18 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   if (!parts.country.empty()) level = "nước ngoài";
   else if (role && *role->level) level = role->level;
   else if (!body_level.empty()) level = body_level.c_str();
-  else if (!unit.empty()) level = unit != "thành phố" ? unit_level(unit) : province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
+  else if (!unit.empty()) level = unit != v.city_unit ? unit_level(unit) : province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
   else if (committee) level = province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
-  else if (parts.body.find("Trung ương") != std::string::npos || parts.body.rfind("Bộ ", 0) == 0) level = "trung ương";
+  else if (central_body(parts.body)) level = "trung ương";
   else if (province) level = "tỉnh";
   else if (vietnam) level = "trung ương";
   parts.level = level;
 
   // A body of a province-level unit named without its place ("Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh").
-  const std::string body_entry = body_row ? body_row->entry : "";
-  const bool provincial_body = (committee && (body_entry == "Tỉnh ủy" || body_entry == "Thành ủy")) ||
-                               (local && (unit == "tỉnh" || unit == "thành phố"));
+  const bool provincial_body = (committee && (body_row == v.province_committee || body_row == v.city_committee)) ||
+                               (local && (unit == v.province_unit || unit == v.city_unit));
   parts.needs_province = provincial_body && parts.place.empty() && parts.province.empty() && parts.country.empty();
-  parts.city_unit = body_entry == "Thành ủy" || unit == "thành phố";
+  parts.city_unit = body_row == v.city_committee || unit == v.city_unit;
 
   // The canonical title. The role's body word once: "Bộ trưởng Quốc phòng" is
   // "Bộ trưởng Bộ Quốc phòng", "Trưởng phòng Phòng Giáo dục" is "Trưởng phòng Giáo dục".

@@ -13,7 +13,10 @@
 // 256 KB; bits 0-5 (modulo the number of calls) the function that runs.
 // Checks on the outputs, besides the other targets' own: valid UTF-8 where
 // they check it; vn_normalize's stream-safe form (UAX #15: no more than 30
-// non-starters in a row) and idempotence.
+// non-starters in a row) and idempotence; vn_title's JSON parses.
+//
+// New calls go at the end of kCalls: the inputs in fuzz/regressions/ choose
+// theirs by index (bits 0-5 below the number of calls).
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -24,12 +27,15 @@
 #include "dates.h"
 #include "delegations.h"
 #include "encodings.h"
+#include "names.h"
 #include "../tests/heap_counter.h"
 #include "fuzz_check.h"
 #include "normalize.h"
 #include "officials.h"
+#include "provinces.h"
 #include "query.h"
 #include "resolutions.h"
+#include "titles.h"
 #include "tokenizer.h"
 
 namespace {
@@ -45,6 +51,15 @@ size_t longest_non_starter_run(std::string_view s) {
     longest = std::max(longest, run);
   }
   return longest;
+}
+
+// vn_title(title, place): valid UTF-8 and JSON that parses.
+void title(std::string_view text, std::string_view place) {
+  vnsql::TitleParts parts;
+  if (!vnsql::parse_title(text, parts, place)) return;
+  const std::string json = vnsql::title_json(parts);
+  FUZZ_CHECK(valid_utf8(json));
+  FUZZ_CHECK(vnsql::fuzz::JsonChecker(json).valid());
 }
 
 void tokens(const std::string& text, vnsql::Diacritics mode, bool query) {
@@ -93,6 +108,23 @@ const Call kCalls[] = {
     },
     [](const std::string& t) {
       for (const auto& d : vnsql::find_delegations(t)) FUZZ_CHECK(valid_utf8(vnsql::documents_json(d.documents)));
+    },
+    // vn_title: the whole text (no title: over kMaxTitleBytes), its first
+    // kMaxTitleBytes bytes as a title, each with the text as the place; and a
+    // title that takes its province from the place.
+    [](const std::string& t) {
+      title(t, t);
+      title(std::string_view(t).substr(0, vnsql::kMaxTitleBytes), t);
+      title("Bí thư Tỉnh ủy", t);
+    },
+    [](const std::string& t) {
+      if (const auto key = vnsql::name_key(t)) FUZZ_CHECK(valid_utf8(*key));
+    },
+    [](const std::string& t) {
+      if (const auto p = vnsql::province(t)) FUZZ_CHECK(valid_utf8(*p));
+    },
+    [](const std::string& t) {
+      if (const auto p = vnsql::province_2025(t)) FUZZ_CHECK(valid_utf8(*p));
     },
 };
 constexpr size_t kCallCount = sizeof kCalls / sizeof kCalls[0];

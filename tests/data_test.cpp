@@ -88,11 +88,13 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"name_contexts", {"not-person", "org-prefix", "org-word"}},
     {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
-    {"place_words", {"title-word", "local-unit", "not-person"}},
+    {"place_words", {"title-word", "local-unit", "not-person", "province-prefix"}},
     {"places", {"district", "archipelago"}},
     {"plenums", {"resolution"}},
     {"provinces", {"province", "city", "person-name"}},
-    {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam"}},
+    {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam",
+                "committee-head", "province-committee", "city-committee", "ministry", "central", "province-unit", "city-unit",
+                "capitalized", "home-country"}},
     {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
@@ -326,6 +328,35 @@ TEST(Data, ProvincesBeforeAndAfterTheMergerAgree) {
         auto [at, fresh] = keys.emplace(key(s, folded), row.entry);
         EXPECT_TRUE(fresh || at->second == row.entry) << "also a spelling of " << at->second;
       }
+    }
+  }
+}
+
+// The rows vn_title()'s rules ask titles.tsv for by class: one of each that
+// names a single thing, on a row of the kind the rule reads it as.
+TEST(Data, TitlesHoldWhatTheRulesAskFor) {
+  using data::titles::has_class;
+  const auto count = [](const char* name) {
+    return std::count_if(std::begin(data::titles::kRows), std::end(data::titles::kRows),
+                         [&](const auto& row) { return has_class(row, name); });
+  };
+  for (const char* single : {"province-committee", "city-committee", "province-unit", "city-unit", "home-country"})
+    EXPECT_EQ(count(single), 1) << single;
+  for (const char* some : {"committee-head", "ministry", "central", "capitalized"}) EXPECT_GE(count(some), 1) << some;
+  for (const auto& row : data::titles::kRows) {
+    SCOPED_TRACE(row.entry);
+    EXPECT_TRUE(!has_class(row, "committee-head") || has_class(row, "role"));
+    EXPECT_TRUE(!(has_class(row, "province-committee") || has_class(row, "city-committee")) || has_class(row, "committee"));
+    EXPECT_TRUE(!(has_class(row, "province-unit") || has_class(row, "city-unit")) || has_class(row, "unit"));
+    EXPECT_TRUE(!has_class(row, "capitalized") || has_class(row, "abbreviation"));
+    // Not words of a title: no other class.
+    EXPECT_TRUE(!(has_class(row, "ministry") || has_class(row, "home-country")) ||
+                std::string(row.classes).find(' ') == std::string::npos);
+    if (has_class(row, "home-country")) {
+      const bool country = std::any_of(std::begin(data::countries::kRows), std::end(data::countries::kRows), [&](const auto& c) {
+        return c.entry == std::string(row.entry) && data::countries::has_class(c, "country");
+      });
+      EXPECT_TRUE(country) << "not a country of countries.tsv";
     }
   }
 }
