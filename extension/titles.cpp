@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "data/countries.h"
+#include "data/honorifics.h"
+#include "data/surnames.h"
 #include "data/titles.h"
 #include "json.h"
 #include "normalize.h"
@@ -87,6 +89,9 @@ struct TitleVocabulary {
   const data::titles::Row *province_committee = nullptr, *city_committee = nullptr;
   std::string province_unit, city_unit, home_country;
   std::vector<std::string> central, ministry;
+  // Lower-case words that open a person's name or stand before one, after a
+  // title that ran on ("... Yên Bái Ông", "... Quảng Ninh Nguyễn Văn Đọc").
+  std::unordered_set<std::string> honorifics, surnames;
 
   static Phrase make(const char* entry) {
     Phrase p;
@@ -123,6 +128,8 @@ struct TitleVocabulary {
         phrases[p.folded[0]].push_back(std::move(p));
       }
     }
+    for (const char* entry : data::honorifics::kHonorific) honorifics.insert(entry);
+    for (const char* entry : data::surnames::kSurname) surnames.insert(lower(entry));
     for (const auto& row : data::countries::kRows) {
       Phrase p = make(row.entry);
       if (p.lower.empty()) continue;
@@ -287,6 +294,45 @@ struct Unit {
   const ProvinceUnit* province = nullptr;
 };
 
+// A place's name is a place only where it stands as one. A country written
+// in lower case inside a title with capitals is a word ("Ủy ban Tư pháp");
+// a place that a capitalized word of no vocabulary goes on from is the start
+// of another name ("Huyện ủy Đức Hòa", "Tổng công ty Đức Giang", "Hội Hữu
+// nghị Nhật-Việt"), unless that word opens a person's name or is an
+// honorific (a title that ran on: "... Quảng Ninh Nguyễn Văn Đọc", "... Yên
+// Bái Ông"). Its words are then words of the body. (A country after a name
+// stays one: "Ủy ban Olympic Malaysia", and so "Trường THPT Việt Đức" reads Đức.)
+void demote_places_inside_names(const std::vector<Tok>& toks, std::vector<Unit>& units) {
+  const TitleVocabulary& v = vocabulary();
+  const bool any_capital = std::any_of(toks.begin(), toks.end(), [](const Tok& t) { return t.cap; });
+  const auto name_word = [&](size_t u) {  // a capitalized word of no vocabulary, as written, joined to the one before
+    if (u >= units.size() || units[u].kind != Kind::kWord) return false;
+    const Tok& t = toks[units[u].from];
+    return t.cap && !t.caps && t.begin != kNone && !(t.sep & (kParen | kComma));
+  };
+  const auto opens_person = [&](size_t u) {
+    const Tok& t = toks[units[u].from];
+    return v.honorifics.count(t.lower) || (v.surnames.count(t.lower) && name_word(u + 1));
+  };
+  std::vector<Unit> out;
+  out.reserve(units.size());
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Unit& x = units[u];
+    bool demote = false;
+    if (x.kind == Kind::kCountry || x.kind == Kind::kProvince) {
+      const Tok& first = toks[x.from];
+      demote = (x.kind == Kind::kCountry && !first.cap && any_capital) ||
+               (first.begin != kNone && name_word(u + 1) && !opens_person(u + 1));
+    }
+    if (!demote) {
+      out.push_back(x);
+      continue;
+    }
+    for (size_t k = x.from; k < x.to; ++k) out.push_back(Unit{Kind::kWord, k, k + 1});
+  }
+  units = std::move(out);
+}
+
 // The tokens grouped into the longest phrases the vocabulary knows.
 std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
   const TitleVocabulary& v = vocabulary();
@@ -324,6 +370,7 @@ std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
     units.push_back(best);
     i = best.to;
   }
+  demote_places_inside_names(toks, units);
   return units;
 }
 
