@@ -410,6 +410,16 @@ bool central_body(const std::string& body) {
   return false;
 }
 
+// A place name with a word that is no Vietnamese syllable and no word with
+// Vietnamese marks: "Ibaraki", "Nam Jeolla" (the Central Highlands' names
+// without marks, "Ea Kar", are districts, never after "tỉnh").
+bool foreign_place(const std::string& place) {
+  if (place.empty() || has_diacritics(place)) return false;
+  for (const Word& w : words_of(place.c_str()))
+    if (!is_syllable_spelling(w.folded)) return true;
+  return false;
+}
+
 const char* unit_level(const std::string& unit) {
   for (const auto& row : data::titles::kRows)
     if (data::titles::has_class(row, "unit") && unit == row.entry) return row.level;
@@ -610,9 +620,12 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   else if (!paren_country.empty() && paren_country != v.home_country && parts.province.empty()) parts.country = paren_country;
 
   // The level: a foreign office's; the role's or the body's; the unit's; a
-  // central body's; a province's.
+  // central body's; a province's. A "tỉnh" that is none of Việt Nam's and
+  // is written as a foreign name is abroad ("Thống đốc tỉnh Ibaraki"); one
+  // spelled in Vietnamese syllables ("tỉnh Liêu Ninh", or "tỉnh Hà Tây"
+  // before 2008) cannot be told from a Vietnamese one.
   const char* level = "";
-  if (!parts.country.empty()) level = "nước ngoài";
+  if (!parts.country.empty() || (unit == v.province_unit && !province && foreign_place(parts.place))) level = "nước ngoài";
   else if (role && *role->level) level = role->level;
   else if (!body_level.empty()) level = body_level.c_str();
   else if (!unit.empty()) level = unit != v.city_unit ? unit_level(unit) : province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
