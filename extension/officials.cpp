@@ -301,12 +301,17 @@ class OfficialList {
 // Finds the officials named in one segment, tokens [0, n), into `out`.
 class OfficialsParser {
  public:
-  // Titles the article gave before a name so far (lower case -> that name), for all its segments.
-  using TitleHolders = std::unordered_map<std::string, std::string>;
+  // What the article has said so far, for all its segments: the titles it
+  // gave before a name (lower case -> that name), the last words of the names
+  // it gave in full ("Guterres" of "Antonio Guterres").
+  struct ArticleSoFar {
+    std::unordered_map<std::string, std::string> title_holders;
+    std::unordered_set<std::string> last_words;
+  };
 
   OfficialsParser(std::string_view text, const std::vector<OfficialToken>& toks, size_t n,
-                  utf8::CharCounter& counter, OfficialList& out, TitleHolders& holders)
-      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), holders_(holders), v_(vocabulary()) {
+                  utf8::CharCounter& counter, OfficialList& out, ArticleSoFar& so_far)
+      : text_(text), t_(toks), n_(n), counter_(counter), out_(out), so_far_(so_far), v_(vocabulary()) {
     for (size_t i = 0; i < n && !accented_; ++i) accented_ = toks[i].word.accented;
     for (size_t i = 0, spaced = 0; i < n && !segmented_; ++i) segmented_ = (spaced += toks[i].spaced_punct) >= 2;
   }
@@ -383,18 +388,7 @@ class OfficialsParser {
   }
 
   // Whether a mention before names a person whose last word is token i's ("Antonio Guterres").
-  bool named_before(size_t i) const {
-    const std::string word = normalize(slice(i, i + 1));
-    std::string_view name;
-    std::vector<std::string_view> titles;
-    for (size_t k = 0; k < out_.size(); ++k) {
-      out_.views(k, name, titles);
-      if (name.size() > word.size() && name.substr(name.size() - word.size()) == word &&
-          name[name.size() - word.size() - 1] == ' ')
-        return true;
-    }
-    return false;
-  }
+  bool named_before(size_t i) const { return so_far_.last_words.count(normalize(slice(i, i + 1))) > 0; }
 
   // Whether token e, after a title, opens such a name (its honorific and name lengths).
   bool name_after_comma_at(size_t e, size_t* honorific = nullptr, size_t* name_len = nullptr) const {
@@ -883,7 +877,7 @@ class OfficialsParser {
     // The title must keep at least its head.
     const std::string title = title_text(i, best);
     titles.push_back(title);
-    holders_[lower(title)] = name_text(best, e - best);
+    so_far_.title_holders[lower(title)] = name_text(best, e - best);
     const size_t k = mention(best, e - best, std::move(titles), hon, hon_len);
     return i > 0 && plain(i) && phrase_at(v_.plurals, i - 1) ? more_people(k, title) : k;
   }
@@ -1013,14 +1007,17 @@ class OfficialsParser {
       // a bare office that the sentence goes on from, which the text gave
       // before another person's name, is that person (a new clause's subject).
       if (e == head_end && e < n_ && plain_line(e) && !t_[e].cap) {
-        const auto holder = holders_.find(lower(title));
-        if (holder != holders_.end() && holder->second != m.name) break;
+        const auto holder = so_far_.title_holders.find(lower(title));
+        if (holder != so_far_.title_holders.end() && holder->second != m.name) break;
       }
       m.titles.push_back(std::move(title));
       k = e;
       if (in_paren && (k >= n_ || (t_[k].sep & kClose))) break;
     }
-    if (!all_initials(s, s + len)) out_.add(m);  // not "ông N.V.A"
+    if (!all_initials(s, s + len)) {  // not "ông N.V.A"
+      if (const size_t space = m.name.rfind(' '); space != std::string::npos) so_far_.last_words.insert(m.name.substr(space + 1));
+      out_.add(m);
+    }
     return k;
   }
 
@@ -1068,7 +1065,7 @@ class OfficialsParser {
   size_t n_;
   utf8::CharCounter& counter_;
   OfficialList& out_;
-  TitleHolders& holders_;
+  ArticleSoFar& so_far_;
   const OfficialsVocabulary& v_;
   bool accented_ = false;
   bool segmented_ = false;            // word-segmented text, punctuation standing apart (VietNews)
@@ -1437,7 +1434,7 @@ OfficialList official_list(std::string_view text) {
   bool prev_abbrev = false;
   ArticleProvinces provinces;
   const size_t province_words = province_max_words();
-  OfficialsParser::TitleHolders holders;
+  OfficialsParser::ArticleSoFar so_far;
   std::string key;
   auto flush = [&] {
     for (size_t i = 0; i < n; ++i) {
@@ -1457,7 +1454,7 @@ OfficialList official_list(std::string_view text) {
       if (u->person_name && t.word.folded == "ho" && before != "tp" && before != "pho") continue;
       note_province(provinces, u, before == "tinh" || before == "pho" || before == "tp" || before == "uy");
     }
-    OfficialsParser(text, toks, n, counter, out, holders).run();
+    OfficialsParser(text, toks, n, counter, out, so_far).run();
     n = 0;
   };
   for (;;) {
