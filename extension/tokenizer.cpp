@@ -111,9 +111,16 @@ bool TokenStream::next(Token& token) {
     case Diacritics::Smart:
       break;
   }
+  // folded_index: an accented word's own spelling is written after
+  // kExactMarker (documents and queries alike).
+  const auto exact = [&]() -> std::string_view {
+    if (!options_.folded_index) return word_.lower;
+    exact_.assign(kExactMarker).append(word_.lower);
+    return exact_;
+  };
   if (query_) {
     if (word_.accented) {
-      token.term = word_.lower;
+      token.term = exact();
       colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
     } else {
       token.term = word_.folded;
@@ -126,11 +133,13 @@ bool TokenStream::next(Token& token) {
   } else if (unaccented_text_) {
     token.term = word_.folded;
     colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
-  } else {
+  } else if (!word_.accented) {
     token.term = word_.lower;
+  } else {
+    token.term = exact();
     // folded_index: every accented word; otherwise those that an unaccented
     // query word does not expand into (not attested syllables).
-    if (word_.accented && (options_.folded_index || !word_.syllable)) colocated_.push_back(word_.folded);
+    if (options_.folded_index || !word_.syllable) colocated_.push_back(word_.folded);
   }
   return true;
 }

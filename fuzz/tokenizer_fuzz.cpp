@@ -87,12 +87,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(terms_of(decomposed, options, f.query, f.prefix) == terms);  // a text and its NFD form alike
     }
   }
-  // folded_index 1: a document's own terms are smart mode's, each accented one
-  // followed by its folded form; an unaccented query word is one term.
+  // folded_index 1: a document's own terms are smart mode's (an accented one
+  // after kExactMarker), each accented one followed by its folded form; an
+  // unaccented query word is one term.
   std::vector<std::string> smart = terms_of(text, all[0], false, false), folded = terms_of(text, all[3], false, false);
   std::vector<std::string> own;
   for (const std::string& t : folded)
-    if (t[0] != '+') own.push_back(t);
+    if (t[0] != '+') own.push_back(t.compare(0, vnsql::kExactMarker.size(), vnsql::kExactMarker) == 0
+                                       ? t.substr(vnsql::kExactMarker.size())
+                                       : t);
   std::vector<std::string> smart_own;
   for (const std::string& t : smart)
     if (t[0] != '+') smart_own.push_back(t);
