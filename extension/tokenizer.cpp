@@ -25,22 +25,38 @@ constexpr DiacriticsValue kDiacriticsValues[] = {
 
 TokenizerOptions parse_tokenizer_options(const char* const* args, int nargs) {
   TokenizerOptions options;
-  const char* given = nullptr;  // the value of 'diacritics' met so far
+  // The values met so far; which one of two would win is not what anyone
+  // reading the table definition should have to know.
+  const char* diacritics = nullptr;
+  const char* folded_index = nullptr;
   for (int i = 0; i < nargs; i += 2) {
     std::string option = args[i];
-    if (option != "diacritics")
-      throw sql::Error("unknown tokenizer option '" + option + "' (expected: diacritics)");
-    if (i + 1 >= nargs) throw sql::Error("option 'diacritics' needs a value (smart, fold or keep)");
+    if (option != "diacritics" && option != "folded_index")
+      throw sql::Error("unknown tokenizer option '" + option + "' (expected: diacritics, folded_index)");
+    const bool is_diacritics = option == "diacritics";
+    if (i + 1 >= nargs)
+      throw sql::Error(is_diacritics ? "option 'diacritics' needs a value (smart, fold or keep)"
+                                     : "option 'folded_index' needs a value (0 or 1)");
     std::string value = args[i + 1];
-    // Which one would win is not what anyone reading the table definition should have to know.
-    if (given) throw sql::Error("option 'diacritics' is given twice ('" + std::string(given) + "', then '" + value + "')");
+    const char*& given = is_diacritics ? diacritics : folded_index;
+    if (given)
+      throw sql::Error("option '" + option + "' is given twice ('" + std::string(given) + "', then '" + value + "')");
     given = args[i + 1];
-    bool known = false;
-    for (const auto& v : kDiacriticsValues)
-      if (value == v.name) { options.diacritics = v.value; known = true; }
-    if (!known)
-      throw sql::Error("unknown value '" + value + "' for option 'diacritics' (expected smart, fold or keep)");
+    if (is_diacritics) {
+      bool known = false;
+      for (const auto& v : kDiacriticsValues)
+        if (value == v.name) { options.diacritics = v.value; known = true; }
+      if (!known)
+        throw sql::Error("unknown value '" + value + "' for option 'diacritics' (expected smart, fold or keep)");
+    } else {
+      if (value != "0" && value != "1")
+        throw sql::Error("unknown value '" + value + "' for option 'folded_index' (expected 0 or 1)");
+      options.folded_index = value == "1";
+    }
   }
+  if (options.folded_index && options.diacritics != Diacritics::Smart)
+    throw sql::Error("option 'folded_index 1' goes with 'diacritics smart' only, not '" + std::string(diacritics) +
+                     "' (fold indexes folded forms already; keep never looks them up)");
   return options;
 }
 
@@ -95,22 +111,35 @@ bool TokenStream::next(Token& token) {
     case Diacritics::Smart:
       break;
   }
+  // folded_index: an accented word's own spelling is written after
+  // kExactMarker (documents and queries alike).
+  const auto exact = [&]() -> std::string_view {
+    if (!options_.folded_index) return word_.lower;
+    exact_.assign(kExactMarker).append(word_.lower);
+    return exact_;
+  };
   if (query_) {
     if (word_.accented) {
-      token.term = word_.lower;
+      token.term = exact();
       colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
     } else {
       token.term = word_.folded;
-      // The first spelling is the folded word itself, already emitted.
-      if (accented_spellings(word_.folded, prefix_, colocated_)) next_colocated_ = 1;
+      // folded_index: every accented word indexes its folded form, the one
+      // term to look up. Otherwise the first spelling is the folded word
+      // itself, already emitted.
+      if (!options_.folded_index && accented_spellings(word_.folded, prefix_, colocated_)) next_colocated_ = 1;
     }
     return within_query_bound();
   } else if (unaccented_text_) {
     token.term = word_.folded;
     colocated_.push_back(std::string(kUnaccentedMarker) + word_.folded);
-  } else {
+  } else if (!word_.accented) {
     token.term = word_.lower;
-    if (word_.accented && !word_.syllable) colocated_.push_back(word_.folded);
+  } else {
+    token.term = exact();
+    // folded_index: every accented word; otherwise those that an unaccented
+    // query word does not expand into (not attested syllables).
+    if (options_.folded_index || !word_.syllable) colocated_.push_back(word_.folded);
   }
   return true;
 }

@@ -20,6 +20,18 @@
 //          folded form: accented queries find accent-stripped texts but never
 //          an ordinary unaccented word inside accented text.
 //          Indexing one term per word keeps the index as small as `keep`.
+//   smart with folded_index 1: finds exactly what smart finds, but every
+//          accented word of a document also indexes its folded form at the
+//          same position (FTS5_TOKEN_COLOCATED), so that a query word without
+//          diacritics is one term, its folded form, without synonyms (FTS5's
+//          single-term path, as fold mode: a prefix too is one prefix term).
+//          The accented word's own spelling is indexed and looked up as
+//          kExactMarker + spelling ("=đảng"). Accented query words and
+//          values written entirely without diacritics are otherwise handled
+//          as in smart mode. The attested syllables play no part. The index
+//          is about the size of fold's and keep's together less what they
+//          share: 1.87 times unicode61's on the baomoi corpus (README:
+//          "Search at corpus scale").
 //
 // A query string (FTS5 hands the tokenizer one phrase or bare word at a time)
 // gives at most kMaxQueryTerms terms, synonyms included, or its first word
@@ -43,10 +55,14 @@ enum class Diacritics { Smart, Fold, Keep };
 
 struct TokenizerOptions {
   Diacritics diacritics = Diacritics::Smart;
+  // Smart mode only ("folded_index 1"): what smart mode finds, at fold mode's
+  // query speed, for a larger index (see above).
+  bool folded_index = false;
 };
 
-// Parses tokenizer arguments ("diacritics", "fold"). Throws sql::Error naming
-// an unknown option or value.
+// Parses tokenizer arguments ("diacritics", "fold", "folded_index", "1").
+// Throws sql::Error naming an unknown option or value, an option given twice,
+// or folded_index 1 with diacritics other than smart.
 TokenizerOptions parse_tokenizer_options(const char* const* args, int nargs);
 // The same from one string ("diacritics fold"), as vn_tokens() takes it.
 TokenizerOptions parse_tokenizer_options(std::string_view args);
@@ -59,6 +75,12 @@ constexpr size_t kMaxQueryTerms = 256;
 
 // Marks the terms of accent-stripped column values (see above).
 constexpr std::string_view kUnaccentedMarker = "~";
+
+// folded_index 1: precedes an accented word's own spelling, so that no folded
+// term (ASCII for Vietnamese) shares its first bytes with an accented one and
+// an unaccented prefix ("ng*") reads folded terms only, as in fold mode,
+// rather than "người" as well as "nguoi".
+constexpr std::string_view kExactMarker = "=";
 
 struct Token {
   std::string_view term;  // valid until the next call to next()
@@ -88,6 +110,7 @@ class TokenStream {
   bool prefix_;
   bool unaccented_text_;  // smart documents: no diacritics anywhere in the value
   Word word_;
+  std::string exact_;  // folded_index: kExactMarker + the word's spelling
   std::vector<std::string> colocated_;  // terms still to emit at the word's position
   size_t next_colocated_ = 0;
   size_t terms_ = 0;  // emitted so far (queries)

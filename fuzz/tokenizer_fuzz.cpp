@@ -1,8 +1,10 @@
-// The `vietnamese` tokenizer (vnsql::TokenStream) in every diacritics mode, for
-// documents, queries and prefix queries. On each input: offsets inside the
-// text, on character boundaries, begin never decreasing; a colocated token
-// repeats the previous token's position; and a valid text gives the same terms
-// as its NFD form.
+// The `vietnamese` tokenizer (vnsql::TokenStream) in every diacritics mode and
+// with folded_index 1, for documents, queries and prefix queries. On each
+// input: offsets inside the text, on character boundaries, begin never
+// decreasing; a colocated token repeats the previous token's position; a
+// valid text gives the same terms as its NFD form; and folded_index 1 indexes
+// smart mode's terms (plus colocated folded forms) and looks up an unaccented
+// query word as one term.
 #include <utf8proc.h>
 
 #include <cstdint>
@@ -27,9 +29,8 @@ bool only_marks(std::string_view word) {
   return true;
 }
 
-std::vector<std::string> terms_of(std::string_view text, Diacritics mode, bool query, bool prefix) {
-  vnsql::TokenizerOptions options;
-  options.diacritics = mode;
+// Each term, with "+" before it when colocated.
+std::vector<std::string> terms_of(std::string_view text, vnsql::TokenizerOptions options, bool query, bool prefix) {
   vnsql::TokenStream stream(text, options, query, prefix);
   std::vector<bool> boundary = char_boundaries(text);
   std::vector<std::string> terms;
@@ -51,7 +52,7 @@ std::vector<std::string> terms_of(std::string_view text, Diacritics mode, bool q
       if (token.colocated) FUZZ_CHECK(token.begin == previous.begin && token.end == previous.end);
       else FUZZ_CHECK(token.begin >= previous.end);
     }
-    terms.emplace_back(token.term);
+    terms.push_back((token.colocated ? "+" : "") + std::string(token.term));
     previous = token;
     first = false;
   }
@@ -77,12 +78,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string decomposed;
   bool has_nfd = vnsql::fuzz::valid_utf8(text) && nfd(text, decomposed) && decomposed != text;
   struct Flags { bool query, prefix; };
-  for (Diacritics mode : {Diacritics::Smart, Diacritics::Fold, Diacritics::Keep}) {
+  const vnsql::TokenizerOptions all[] = {{Diacritics::Smart, false}, {Diacritics::Fold, false},
+                                         {Diacritics::Keep, false}, {Diacritics::Smart, true}};
+  for (vnsql::TokenizerOptions options : all) {
     for (Flags f : {Flags{false, false}, Flags{true, false}, Flags{true, true}}) {
-      std::vector<std::string> terms = terms_of(text, mode, f.query, f.prefix);
+      std::vector<std::string> terms = terms_of(text, options, f.query, f.prefix);
       if (!has_nfd) continue;
-      FUZZ_CHECK(terms_of(decomposed, mode, f.query, f.prefix) == terms);  // a text and its NFD form alike
+      FUZZ_CHECK(terms_of(decomposed, options, f.query, f.prefix) == terms);  // a text and its NFD form alike
     }
+  }
+  // folded_index 1: a document's own terms are smart mode's (an accented one
+  // after kExactMarker), each accented one followed by its folded form; an
+  // unaccented query word is one term.
+  std::vector<std::string> smart = terms_of(text, all[0], false, false), folded = terms_of(text, all[3], false, false);
+  std::vector<std::string> own;
+  for (const std::string& t : folded)
+    if (t[0] != '+') own.push_back(t.compare(0, vnsql::kExactMarker.size(), vnsql::kExactMarker) == 0
+                                       ? t.substr(vnsql::kExactMarker.size())
+                                       : t);
+  std::vector<std::string> smart_own;
+  for (const std::string& t : smart)
+    if (t[0] != '+') smart_own.push_back(t);
+  FUZZ_CHECK(own == smart_own);
+  for (bool prefix : {false, true}) {
+    std::vector<std::string> q = terms_of(text, all[3], true, prefix);
+    for (size_t i = 0; i < q.size(); ++i)
+      if (q[i][0] == '+') FUZZ_CHECK(i > 0 && q[i].compare(1, 1, vnsql::kUnaccentedMarker) == 0);
   }
   return 0;
 }

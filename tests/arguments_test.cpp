@@ -92,7 +92,7 @@ TEST_F(Arguments, WrongTypes) {
   expect_error("SELECT vn_decode(x'00', 42)", "vn_decode", "unknown encoding '42' (known: utf-8");
   expect_error("SELECT vn_decode(x'00', x'ff')", "vn_decode", "unknown encoding");
   expect_error("SELECT vn_decode('x', 'klingon')", "vn_decode", "tcvn3");
-  expect_error("SELECT * FROM vn_tokens('x', 5)", "vn_tokens", "unknown tokenizer option '5' (expected: diacritics)");
+  expect_error("SELECT * FROM vn_tokens('x', 5)", "vn_tokens", "unknown tokenizer option '5' (expected: diacritics, folded_index)");
   expect_error("SELECT * FROM vn_tokens('x', 'diacritics smrt')", "vn_tokens", "smrt");
   // Numbers and BLOBs are text as SQLite converts them (README): not errors.
   EXPECT_EQ(scalar("SELECT vn_normalize(5)"), "5");

@@ -6,7 +6,7 @@ accented phrase the corpus uses most (checked here: the rows holding it are
 most of the rows holding the phrase in any reading). The same through the
 table's rank option. Skipped (exit 77) when ../shared is not there.
 
-  tests/ranking_test.py --ext build/vnsql.so [--shared ../shared]
+  tests/ranking_test.py --ext build/vnsql.so [--shared ../shared] [--tokenize 'vietnamese folded_index 1']
 """
 import argparse, json, lzma, os, sqlite3, sys, time
 
@@ -14,6 +14,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
 ap.add_argument("--ext", default=os.environ.get("VNSQL_MODULE", os.path.join(here, "../build/vnsql.so")))
 ap.add_argument("--shared", default=os.path.join(here, "../../shared"))
+ap.add_argument("--tokenize", default="vietnamese", help="the table's tokenize= (default: vietnamese, smart mode)")
 a = ap.parse_args()
 
 corpus = os.path.join(a.shared, "corpus", "baomoi-2017.jsonl.xz")
@@ -49,13 +50,14 @@ QUERIES = [
 con = sqlite3.connect(":memory:")
 con.enable_load_extension(True)
 con.load_extension(os.path.abspath(a.ext))
-con.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='vietnamese')")
+assert "'" not in a.tokenize
+con.execute(f"CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='{a.tokenize}')")
 start = time.perf_counter()
 with lzma.open(corpus, "rt", encoding="utf-8") as f, con:
     con.executemany("INSERT INTO t(title, body) VALUES (?, ?)",
                     ((d.get("title") or "", d.get("text") or "") for d in map(json.loads, f)))
 rows = con.execute("SELECT count(*) FROM t").fetchone()[0]
-print(f"{rows} articles indexed in {time.perf_counter() - start:.1f} s")
+print(f"{rows} articles indexed ({a.tokenize}) in {time.perf_counter() - start:.1f} s")
 con.execute("INSERT INTO t(t, rank) VALUES ('rank', 'vn_rank()')")  # ORDER BY rank: the table's rank option
 
 

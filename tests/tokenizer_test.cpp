@@ -227,6 +227,68 @@ TEST(TokenizerOptions, ARepeatedOptionIsAnErrorNamingIt) {
   }
 }
 
+TEST(TokenizerOptions, FoldedIndex) {
+  EXPECT_TRUE(parse_tokenizer_options("folded_index 1").folded_index);
+  EXPECT_EQ(parse_tokenizer_options("folded_index 1").diacritics, Diacritics::Smart);
+  EXPECT_TRUE(parse_tokenizer_options("vietnamese diacritics smart folded_index 1").folded_index);
+  EXPECT_TRUE(parse_tokenizer_options("folded_index 1 diacritics smart").folded_index);
+  EXPECT_FALSE(parse_tokenizer_options("folded_index 0").folded_index);
+  EXPECT_FALSE(parse_tokenizer_options("diacritics smart").folded_index);
+  EXPECT_EQ(parse_tokenizer_options("diacritics fold folded_index 0").diacritics, Diacritics::Fold);
+  const auto message = [](const char* spec) {
+    try {
+      parse_tokenizer_options(spec);
+    } catch (const sql::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message("diacritics fold folded_index 1"),
+            "option 'folded_index 1' goes with 'diacritics smart' only, not 'fold' (fold indexes folded forms "
+            "already; keep never looks them up)");
+  EXPECT_NE(message("folded_index 1 diacritics keep").find("not 'keep'"), std::string::npos);
+  EXPECT_EQ(message("folded_index 2"), "unknown value '2' for option 'folded_index' (expected 0 or 1)");
+  EXPECT_EQ(message("folded_index yes"), "unknown value 'yes' for option 'folded_index' (expected 0 or 1)");
+  EXPECT_EQ(message("folded_index"), "option 'folded_index' needs a value (0 or 1)");
+  EXPECT_EQ(message("folded_index 1 folded_index 1"), "option 'folded_index' is given twice ('1', then '1')");
+  EXPECT_EQ(message("folded_index 1 folded_index 0"), "option 'folded_index' is given twice ('1', then '0')");
+  EXPECT_EQ(message("folded 1"), "unknown tokenizer option 'folded' (expected: diacritics, folded_index)");
+}
+
+// folded_index 1: documents index every accented word's folded form too, and
+// an unaccented query word (or prefix) is that one term, never synonyms.
+TEST(TokenStream, FoldedIndexMakesAnUnaccentedQueryWordOneTerm) {
+  TokenizerOptions folded{Diacritics::Smart, true};
+  const auto emitted = [&](std::string_view text, bool query, bool prefix = false) {
+    TokenStream stream(text, folded, query, prefix);
+    std::vector<Emitted> out;
+    Token t;
+    while (stream.next(t)) out.push_back({std::string(t.term), t.begin, t.end, t.colocated});
+    return out;
+  };
+  EXPECT_EQ(emitted("Đảng ta", false), (std::vector<Emitted>{{"=đảng", 0, 7, false}, {"dang", 0, 7, true},
+                                                               {"ta", 8, 10, false}}));
+  EXPECT_EQ(emitted("Đăm café", false), (std::vector<Emitted>{{"=đăm", 0, 5, false}, {"dam", 0, 5, true},
+                                                                {"=café", 6, 11, false}, {"cafe", 6, 11, true}}));
+  EXPECT_EQ(emitted("dang", true), (std::vector<Emitted>{{"dang", 0, 4, false}}));
+  EXPECT_EQ(emitted("dao", true, true), (std::vector<Emitted>{{"dao", 0, 3, false}}));
+  EXPECT_EQ(emitted("ng", true, true), (std::vector<Emitted>{{"ng", 0, 2, false}}));
+  // An accented word: its spelling after kExactMarker, so that no unaccented
+  // prefix ("ng*") reads accented terms ("người"); and the ~ term as in smart mode.
+  EXPECT_EQ(emitted("đảng", true), (std::vector<Emitted>{{"=đảng", 0, 7, false}, {"~dang", 0, 7, true}}));
+  EXPECT_EQ(emitted("đả", true, true), (std::vector<Emitted>{{"=đả", 0, 5, false}, {"~da", 0, 5, true}}));
+  EXPECT_EQ(emitted("Bao cao chinh tri", false), tokens("Bao cao chinh tri"));
+  // A phrase of 256 unaccented words is 256 terms; in smart mode fewer words fit.
+  std::string phrase;
+  for (int i = 0; i < 300; ++i) phrase += "dang ";
+  TokenStream stream(phrase, folded, true);
+  Token t;
+  size_t n = 0;
+  while (stream.next(t)) ++n;
+  EXPECT_EQ(n, kMaxQueryTerms);
+  EXPECT_TRUE(stream.cut());
+}
+
 // ---------------------------------------------------------------------------
 // Through SQLite's FTS5.
 
@@ -263,6 +325,60 @@ TEST_F(TokenizerSql, UnknownOptions) {
   EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics smrt')"), "");
   EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese accents fold')"), "");
   EXPECT_NE(error_of("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese diacritics')"), "");
+}
+
+TEST_F(TokenizerSql, FoldedIndexOptionErrors) {
+  for (const char* spec : {"diacritics fold folded_index 1", "folded_index 1 diacritics keep", "folded_index 2",
+                           "folded_index 1 folded_index 1", "folded_index"})
+    EXPECT_NE(error_of(std::string("CREATE VIRTUAL TABLE x USING fts5(body, tokenize='vietnamese ") + spec + "')"), "")
+        << spec;
+  EXPECT_EQ(error_of("SELECT * FROM vn_tokens('x', 'diacritics keep folded_index 1')"),
+            "vn_tokens: option 'folded_index 1' goes with 'diacritics smart' only, not 'keep' (fold indexes folded "
+            "forms already; keep never looks them up)");
+  EXPECT_EQ(scalar("SELECT group_concat(term, ' ') FROM vn_tokens('Uỷ ban', 'folded_index 1')"), "=ủy uy ban");
+}
+
+// folded_index 1 finds what smart mode finds, through every query form,
+// highlight(), snippet(), vn_query() and vn_rank().
+TEST_F(TokenizerSql, FoldedIndexFindsWhatSmartFinds) {
+  const std::string rows[] = {"Ban Chấp hành Trung ương Đảng chống tham nhũng", "đang làm việc với chồng",
+                        "Bao cao chinh tri dai hoi dang bo tinh Son La", "bao gồm các đồng chí",
+                        "Đắk Lắk: quán café", "Nghị quyết 26-NQ/TW của Bộ Chính trị",
+                        nfd("Đồng chí Trương Thị Mai, Ủy viên Bộ Chính trị")};
+  exec("CREATE VIRTUAL TABLE s USING fts5(title, body, tokenize='vietnamese')");
+  exec("CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize='vietnamese folded_index 1')");
+  for (const std::string& r : rows) {
+    query("INSERT INTO s(title, body) VALUES ('Tin', ?)", {r});
+    query("INSERT INTO f(title, body) VALUES ('Tin', ?)", {r});
+  }
+  integrity("f");
+  for (const char* q : {"dang", "đảng", "bao", "báo", "chinh", "chính", "\"bo chinh tri\"", "\"bộ chinh trị\"",
+                        "\"chinh tri\"", "\"chính trị\"", "dao*", "đồ*", "do*", "ch*", "chí*", "dak lak", "cafe",
+                        "\"26-NQ/TW\"", "dang OR chong", "tham AND nhung", "dang NOT chong", "NEAR(bo tri, 2)",
+                        "NEAR(chong nhung, 2)", "body: chinh", "title: chinh", "{title body}: tin", "truong thi mai",
+                        "uy vien", "ủy viên", "Uỷ"}) {
+    const std::string select = "SELECT group_concat(rowid, ',') FROM (SELECT rowid FROM %t WHERE %t MATCH ? ORDER BY rowid)";
+    auto in = [&](const std::string& table) {
+      std::string sql = select;
+      for (size_t at; (at = sql.find("%t")) != std::string::npos;) sql.replace(at, 2, table);
+      return scalar(sql, {q});
+    };
+    EXPECT_EQ(in("f"), in("s")) << q;
+  }
+  EXPECT_EQ(scalar("SELECT group_concat(rowid, ',') FROM f WHERE f MATCH 'dang'"), "1,2,3");
+  EXPECT_EQ(scalar("SELECT highlight(f, 1, '[', ']') FROM f WHERE f MATCH 'chong tham nhung'"),
+            "Ban Chấp hành Trung ương Đảng [chống] [tham] [nhũng]");
+  EXPECT_EQ(scalar("SELECT highlight(f, 1, '[', ']') FROM f WHERE f MATCH 'truong thi' AND rowid = 7"),
+            nfd("Đồng chí [Trương] [Thị] Mai, Ủy viên Bộ Chính trị"));
+  EXPECT_EQ(scalar("SELECT highlight(f, 1, '[', ']') FROM f WHERE f MATCH 'chin*' AND rowid = 3"),
+            "Bao cao [chinh] tri dai hoi dang bo tinh Son La");
+  EXPECT_EQ(scalar("SELECT snippet(f, 1, '[', ']', '…', 3) FROM f WHERE f MATCH 'dak'"), "[Đắk] Lắk: quán…");
+  // vn_query() and vn_rank(): the row with the phrase first.
+  EXPECT_EQ(scalar("SELECT group_concat(rowid, ',') FROM (SELECT rowid FROM f WHERE f MATCH vn_query('bo chinh tri') "
+                   "ORDER BY vn_rank(f))"),
+            scalar("SELECT group_concat(rowid, ',') FROM (SELECT rowid FROM s WHERE s MATCH vn_query('bo chinh tri') "
+                   "ORDER BY vn_rank(s))"));
+  EXPECT_EQ(scalar("SELECT rowid FROM f WHERE f MATCH vn_query('chong tham nhung') ORDER BY vn_rank(f) LIMIT 1"), "1");
 }
 
 TEST_F(TokenizerSql, IntegrityCheckAfterInsertUpdateDeleteAndRebuild) {
