@@ -1232,12 +1232,8 @@ void drop_untitled(OfficialList& out) {
   });
 }
 
-// One person holds the offices of one country: a name given both Vietnamese
-// offices and a foreign country's in one text ("ông Nguyễn Thiện Nhân, Bí thư
-// Thành ủy TP Hồ Chí Minh" and, from a sentence about his guest, "Chủ tịch
-// Quốc hội Myanmar") keeps the side more of its mentions give; a tie keeps both.
-void drop_offices_of_another_country(OfficialList& out) {
-  // Only names with two titles or more can hold both: found first, in place.
+// The names given two different titles or more (views into the records, which stay until one is replaced).
+std::unordered_set<std::string_view> names_with_several_titles(const OfficialList& out) {
   std::unordered_map<std::string_view, std::string_view> first_title;  // name -> its first title
   std::unordered_set<std::string_view> several;
   std::string_view name;
@@ -1249,7 +1245,19 @@ void drop_offices_of_another_country(OfficialList& out) {
       if (!fresh && at->second != t) several.insert(name);
     }
   }
+  return several;
+}
+
+// One person holds the offices of one country: a name given both Vietnamese
+// offices and a foreign country's in one text ("ông Nguyễn Thiện Nhân, Bí thư
+// Thành ủy TP Hồ Chí Minh" and, from a sentence about his guest, "Chủ tịch
+// Quốc hội Myanmar") keeps the side more of its mentions give; a tie keeps both.
+void drop_offices_of_another_country(OfficialList& out) {
+  // Only names with two titles or more can hold both.
+  const std::unordered_set<std::string_view> several = names_with_several_titles(out);
   if (several.empty()) return;
+  std::string_view name;
+  std::vector<std::string_view> views;
   enum Side { kNone = 0, kHome = 1, kAbroad = 2 };
   std::unordered_map<std::string, int> side_of;  // title as written -> Side, parsed once per text
   auto side = [&](std::string_view t) {
@@ -1299,19 +1307,11 @@ void drop_offices_of_another_country(OfficialList& out) {
 // Compared in lower case. Sorted, a title's extensions follow it, so each
 // pair (title, extension) is looked at once: time linear in the titles' words.
 void merge_prefix_titles(OfficialList& out) {
-  // Only names with two titles or more can have one inside another: found first, in place.
-  std::unordered_map<std::string_view, std::string_view> first_title;  // name -> its first title
-  std::unordered_set<std::string_view> several;                        // names with another title
+  // Only names with two titles or more can have one inside another.
+  const std::unordered_set<std::string_view> several = names_with_several_titles(out);
+  if (several.empty()) return;
   std::string_view name;
   std::vector<std::string_view> views;
-  for (size_t k = 0; k < out.size(); ++k) {
-    out.views(k, name, views);
-    for (std::string_view t : views) {
-      auto [at, fresh] = first_title.emplace(name, t);
-      if (!fresh && at->second != t) several.insert(name);
-    }
-  }
-  if (several.empty()) return;
   std::unordered_map<std::string, std::map<std::string, std::string>> titles;  // name -> lower title -> as written
   for (size_t k = 0; k < out.size(); ++k) {
     out.views(k, name, views);
