@@ -396,7 +396,8 @@ class OfficialsParser {
     const size_t h = honorific_at(e);
     const size_t j = e + h;
     const size_t len = j < n_ && (!h || plain_line(j)) ? name_run(j) : 0;
-    if (len < 2 || len > 5 || !person_like(j, len)) return false;
+    // "..., Phó Trưởng phòng Giáo dục quận Hai Bà Trưng, Hà Nội cho biết": a place, not a name.
+    if (len < 2 || len > 5 || !person_like(j, len) || (!h && place_at(j))) return false;
     const size_t k = j + len;
     if (k >= n_ || t_[k].cap || word_is(k, "và", "va") || t_[k].digit) return false;
     if (!plain_line(k) && !(t_[k].sep == kComma && title_end(k, nullptr, true) == k)) return false;

@@ -89,7 +89,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"number_words", {"number"}},
     {"page_lines", {"furniture", "trailer", "credit-label", "credit", "follow", "date-line"}},
     {"place_words", {"title-word", "local-unit", "not-person", "province-prefix"}},
-    {"places", {"district", "archipelago"}},
+    {"places", {"district", "archipelago", "region"}},
     {"plenums", {"resolution"}},
     {"provinces", {"province", "city", "person-name"}},
     {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam",
