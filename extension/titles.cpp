@@ -499,6 +499,11 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       if (x.kind == Kind::kCountry && paren_country.empty()) paren_country = x.phrase->country;
       continue;
     }
+    // "Bí thư Tỉnh ủy ở Hậu Giang": a Vietnamese committee or local body at a
+    // province is that province's, as if the province followed it.
+    if (!in_tail && x.kind == Kind::kAt && !country && (committee || local) && u + 1 < units.size() &&
+        units[u + 1].kind == Kind::kProvince)
+      continue;
     if (!in_tail && (x.kind == Kind::kTerm || x.kind == Kind::kAt)) {
       in_tail = true;
       if (first.begin != kNone) insert_at = first.begin;
