@@ -1007,6 +1007,10 @@ class OfficialsParser {
       // "Về vụ việc đối với ông Đinh La Thăng, Tổng Bí thư gửi lời cảm ơn":
       // a bare office that the sentence goes on from, which the text gave
       // before another person's name, is that person (a new clause's subject).
+      // "Các Phó Thủ tướng ..., Vương Đình Huệ, Bộ trưởng các Bộ Công thương,
+      // Y tế": after a titled name, an office of several people ("các",
+      // "những") is the next people's, not the name's.
+      if (titled_before && e == head_end && e < n_ && plain_line(e) && phrase_at(v_.plurals, e)) break;
       if (e == head_end && e < n_ && plain_line(e) && !t_[e].cap) {
         const auto holder = so_far_.title_holders.find(lower(title));
         if (holder != so_far_.title_holders.end() && holder->second != m.name) break;
