@@ -746,9 +746,10 @@ class OfficialsParser {
   // capitalized head or body: that is a new line's own title (a headline
   // "... Đoàn ĐBQH" then "Đại biểu Nguyễn Thiện Nhân ...").
   bool continues_title(size_t after_head, size_t j, const NameScan& s) const {
+    if (plain_line(j)) return true;
     const bool new_line_title = t_[j].cap && (phrase_at(v_.heads, j) || phrase_at(v_.bodies, j));
-    return plain_line(j) || (plain(j) && !new_line_title) || name_piece(j) || joins_compound_name(after_head, j) || joins_listed_body(j) ||
-           paren_place(after_head, j) || (j == s.after_paren && t_[j].sep == kClose);
+    return (plain(j) && !new_line_title) || name_piece(j) || joins_compound_name(after_head, j) ||
+           joins_listed_body(j) || paren_place(after_head, j) || (j == s.after_paren && t_[j].sep == kClose);
   }
 
   // The tokens of a place at j that a title takes whole: "Hà Lan" ("Trung Quốc
