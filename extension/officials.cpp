@@ -1271,7 +1271,8 @@ void drop_offices_of_another_country(OfficialList& out) {
     if (it == side_of.end()) {
       TitleParts parts;
       int s = kNone;
-      if (parse_title(t, parts)) s = !parts.country.empty() ? kAbroad : !parts.level.empty() ? kHome : kNone;
+      if (parse_title(t, parts))
+        s = !parts.country.empty() || parts.level == kLevelAbroad ? kAbroad : !parts.level.empty() ? kHome : kNone;
       it = side_of.emplace(std::string(t), s).first;
     }
     return it->second;

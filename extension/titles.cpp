@@ -40,6 +40,10 @@ enum class Kind { kWord, kFormer, kDropped, kDeputy, kModifier, kRole, kBody, kP
 // A phrase of the vocabulary.
 struct Phrase {
   std::vector<std::string> lower, folded;
+  // Whether the entry writes a dash or a comma before each word ("Lao động -
+  // Thương binh"): there a text's comma does not end the phrase ("Bộ Lao
+  // động, thương binh và xã hội").
+  std::vector<bool> joined;
   Kind kind = Kind::kWord;
   const data::titles::Row* row = nullptr;  // titles.tsv
   std::string canonical;                   // spelling in the canonical title
@@ -86,18 +90,25 @@ struct TitleVocabulary {
   size_t longest_abbreviation = 1;
   std::unordered_set<std::string> capitalized;  // abbreviations matched as written "Tp" too
   // What the rules ask of the table by class (titles.tsv's header says what each means).
-  const data::titles::Row *province_committee = nullptr, *city_committee = nullptr;
+  const data::titles::Row *province_committee = nullptr, *city_committee = nullptr, *people_committee = nullptr;
   std::string province_unit, city_unit, home_country;
   std::vector<std::string> central, ministry;
+  std::vector<std::string> department, enterprise;  // bodies of a province ("Sở"); of no level of the State ("Công ty")
+  std::unordered_set<std::string> body_openers;      // first words of bodies, in lower case ("sở", "bộ", "ban")
   // Lower-case words that open a person's name or stand before one, after a
   // title that ran on ("... Yên Bái Ông", "... Quảng Ninh Nguyễn Văn Đọc").
   std::unordered_set<std::string> honorifics, surnames;
 
   static Phrase make(const char* entry) {
     Phrase p;
+    const std::string_view text(entry);
+    size_t previous_end = 0;
     for (const Word& w : words_of(entry)) {
       p.lower.push_back(w.lower);
       p.folded.push_back(w.folded);
+      const std::string_view gap = text.substr(previous_end, w.begin - previous_end);
+      p.joined.push_back(!p.joined.empty() && gap.find_first_of("-,") != std::string_view::npos);
+      previous_end = w.end;
     }
     return p;
   }
@@ -107,13 +118,22 @@ struct TitleVocabulary {
     for (const auto& row : data::titles::kRows) {
       if (has_class(row, "province-committee")) province_committee = &row;
       if (has_class(row, "city-committee")) city_committee = &row;
+      if (has_class(row, "people-committee")) people_committee = &row;
       if (has_class(row, "province-unit")) province_unit = row.entry;
       if (has_class(row, "city-unit")) city_unit = row.entry;
       if (has_class(row, "central")) central.push_back(row.entry);
       // Not words of a title.
       if (has_class(row, "ministry")) ministry.push_back(row.entry);
+      if (has_class(row, "department")) department.push_back(row.entry);
+      if (has_class(row, "enterprise")) enterprise.push_back(row.entry);
       if (has_class(row, "home-country")) home_country = row.entry;
-      if (has_class(row, "ministry") || has_class(row, "home-country")) continue;
+      if (has_class(row, "body-name") || has_class(row, "ministry") || has_class(row, "department") ||
+          has_class(row, "enterprise"))
+        body_openers.insert(lower(std::string(row.entry).substr(0, std::string(row.entry).find(' '))));
+      if (*row.body_word) body_openers.insert(lower(std::string(row.body_word).substr(0, std::string(row.body_word).find(' '))));
+      if (has_class(row, "ministry") || has_class(row, "home-country") || has_class(row, "department") ||
+          has_class(row, "enterprise"))
+        continue;
       Phrase p = make(row.entry);
       if (p.lower.empty()) continue;
       p.row = &row;
@@ -355,7 +375,7 @@ std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
         bool ok = true;
         for (size_t k = 0; ok && k < p.lower.size(); ++k) {
           const Tok& t = toks[i + k];
-          ok = (k == 0 || !(t.sep & (kParen | kComma))) &&
+          ok = (k == 0 || !(t.sep & kParen)) && (k == 0 || !(t.sep & kComma) || p.joined[k]) &&
                (accented ? t.lower == p.lower[k] : t.folded == p.folded[k]);
         }
         if (ok && (!best.phrase || p.lower.size() > best.to - best.from)) best = {p.kind, i, i + p.lower.size(), &p};
@@ -400,11 +420,17 @@ std::string spelled(const std::string& text, const std::vector<Tok>& toks, const
   return as_written(text, toks, u.from, u.to);
 }
 
+// Whether a body opens with one of these words ("Sở" for "Sở Tài chính").
+bool starts_with_word(const std::string& body, const std::vector<std::string>& words) {
+  for (const std::string& word : words)
+    if (body.rfind(word + " ", 0) == 0) return true;
+  return false;
+}
+
 // Whether a body is central: a ministry ("Bộ Công an"), or with "Trung ương" in it.
 bool central_body(const std::string& body) {
   const TitleVocabulary& v = vocabulary();
-  for (const std::string& word : v.ministry)
-    if (body.rfind(word + " ", 0) == 0) return true;
+  if (starts_with_word(body, v.ministry)) return true;
   for (const std::string& words : v.central)
     if (body.find(words) != std::string::npos) return true;
   return false;
@@ -444,6 +470,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   size_t u = 0;
   std::string head;
   const data::titles::Row* role = nullptr;
+  bool modified_after_role = false;  // "Phó Trưởng ban Thường trực Ban Chỉ đạo": the body keeps its word
   for (; u < units.size(); ++u) {
     const Kind k = units[u].kind;
     if (k == Kind::kFormer && !role && head.empty()) parts.former = true;
@@ -452,6 +479,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       parts.deputy = true;
       append_words(head, capitalize(units[u].phrase->canonical));
     } else if (k == Kind::kModifier) {
+      modified_after_role = role != nullptr;
       append_words(head, role ? units[u].phrase->canonical : capitalize(units[u].phrase->canonical));
     } else if (k == Kind::kRole && !role) {
       role = units[u].phrase->row;
@@ -466,6 +494,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   std::string body;              // the body's words
   std::string body_title;        // the same as the canonical title writes them
   const data::titles::Row* body_row = nullptr;  // the body's first vocabulary entry
+  std::string inner_level;       // the level of a body named inside it ("Ban Tổ chức Tỉnh ủy": tỉnh)
   bool committee = false, local = false, vietnam = false;
   std::string unit;              // a local unit word, canonical
   std::string place_text;        // a place that is not a province, as the canonical title writes it
@@ -567,13 +596,32 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       in_tail = true;
       continue;
     }
+    std::string words = spelled(text, toks, x);
     if (x.kind == Kind::kBody && body.empty()) {
       body_row = x.phrase->row;
       committee = data::titles::has_class(*body_row, "committee");
       local = data::titles::has_class(*body_row, "local-body");
+    } else if (x.kind == Kind::kBody) {
+      // Not a body after a role inside the name: "Đoàn đại biểu Quốc hội" is no central body.
+      if (*x.phrase->row->level && units[u - 1].kind != Kind::kRole) inner_level = x.phrase->row->level;
+      // A short name whose canonical name holds it after other words ("Mặt trận
+      // Tổ quốc Việt Nam" for "Ủy ban Trung ương ...") is written as itself
+      // inside another body's name ("Đảng đoàn MTTQ Việt Nam").
+      const std::string entry = x.phrase->row->entry;
+      if (*x.phrase->row->means && std::string(x.phrase->row->means).find(" " + entry) != std::string::npos) words = entry;
     }
-    append_words(body, spelled(text, toks, x));
-    append_words(body_title, spelled(text, toks, x));
+    append_words(body, words);
+    append_words(body_title, words);
+  }
+  // An organization's name opens with a capital: "sở Tài chính", "cục Quản lý
+  // thị trường" are "Sở Tài chính", "Cục Quản lý thị trường": a word that
+  // opens a body's name, in lower case, before a capitalized word (not "bộ
+  // phận báo chí", "nước Cộng hòa").
+  if (const size_t space = body.find(' '); space != std::string::npos && !has_upper(body.substr(0, space)) &&
+                                            v.body_openers.count(body.substr(0, space)) &&
+                                            has_upper(body.substr(space + 1, body.find(' ', space + 1) - space - 1))) {
+    body = capitalize(body);
+    body_title = capitalize(body_title);
   }
 
   // "Bí thư" of a province without a body is the secretary of its Party
@@ -583,6 +631,13 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     body = body_title = body_row->entry;
     committee = true;
     unit.clear();
+  }
+  // "Chủ tịch" of a local unit without a body heads its People's Committee
+  // ("Chủ tịch xã Tân Thành": "Chủ tịch Ủy ban nhân dân xã Tân Thành").
+  if (role && data::titles::has_class(*role, "local-head") && body.empty() && !unit.empty() && !country) {
+    body_row = v.people_committee;
+    body = body_title = body_row->entry;
+    local = true;
   }
   // "Thủ tướng Việt Nam": the Vietnamese office's body ("Thủ tướng Chính phủ").
   if (role && *role->national_body && vietnam && body.empty() && !country && !province) {
@@ -597,6 +652,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     for (std::string* s : {&body, &body_title})
       if (s->rfind(full, 0) == 0) s->replace(0, full.size(), short_name);
     body_level.clear();
+    inner_level.clear();
     local = true;
   }
 
@@ -630,20 +686,26 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   // spelled in Vietnamese syllables ("tỉnh Liêu Ninh", or "tỉnh Hà Tây"
   // before 2008) cannot be told from a Vietnamese one.
   const char* level = "";
-  if (!parts.country.empty() || (unit == v.province_unit && !province && foreign_place(parts.place))) level = "nước ngoài";
-  else if (role && *role->level) level = role->level;
+  if (!parts.country.empty() || (unit == v.province_unit && !province && foreign_place(parts.place))) level = kLevelAbroad;
+  else if (role && *role->level && !(vietnam && std::string_view(role->level) == kLevelAbroad)) level = role->level;
   else if (!body_level.empty()) level = body_level.c_str();
   else if (!unit.empty()) level = unit != v.city_unit ? unit_level(unit) : province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
   else if (committee) level = province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
   else if (central_body(parts.body)) level = "trung ương";
+  else if (starts_with_word(parts.body, v.department)) level = "tỉnh";
   else if (province) level = "tỉnh";
-  else if (vietnam) level = "trung ương";
+  else if (!inner_level.empty()) level = inner_level.c_str();
+  else if (vietnam && !starts_with_word(parts.body, v.enterprise)) level = "trung ương";
   parts.level = level;
 
   // A body of a province-level unit named without its place ("Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh").
   const bool provincial_body = (committee && (body_row == v.province_committee || body_row == v.city_committee)) ||
                                (local && (unit == v.province_unit || unit == v.city_unit));
-  parts.needs_province = provincial_body && parts.place.empty() && parts.province.empty() && parts.country.empty();
+  // Also any title whose unit is a province's or a city's with no place ("Giám
+  // đốc Công an tỉnh", "Trưởng đoàn ĐBQH thành phố", "Chủ tịch tỉnh").
+  const bool provincial_unit = (unit == v.province_unit || unit == v.city_unit) && !committee;
+  parts.needs_province = (provincial_body || provincial_unit) && parts.place.empty() && parts.province.empty() &&
+                         parts.country.empty() && std::string_view(level) != kLevelAbroad;
   parts.city_unit = body_row == v.city_committee || unit == v.city_unit;
 
   // The canonical title. The role's body word once: "Bộ trưởng Quốc phòng" is
@@ -654,7 +716,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     const std::string role_lower = lower(parts.role), word_lower = lower(word);
     const bool role_ends = role_lower.size() > word_lower.size() &&
                            role_lower.compare(role_lower.size() - word_lower.size(), word_lower.size(), word_lower) == 0;
-    if (role_ends && starts) body_title.erase(0, std::min(body_title.size(), word.size() + 1));
+    if (role_ends && starts && !modified_after_role) body_title.erase(0, std::min(body_title.size(), word.size() + 1));
     else if (!role_ends && !starts) body_title = word + " " + body_title;
   }
   std::string title = head;

@@ -30,6 +30,9 @@ namespace vnsql {
 constexpr size_t kMaxTitleWords = 64;
 constexpr size_t kMaxTitleBytes = 4096;
 
+// The level of an office abroad (TitleParts::level).
+constexpr const char* kLevelAbroad = "nước ngoài";
+
 struct TitleParts {
   std::string title;  // canonical spelling, without the former marker
   // Empty means null.

@@ -93,7 +93,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"plenums", {"resolution"}},
     {"provinces", {"province", "city", "person-name"}},
     {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam",
-                "committee-head", "province-committee", "city-committee", "ministry", "central", "province-unit", "city-unit",
+                "committee-head", "local-head", "people-committee", "province-committee", "city-committee", "ministry", "department", "enterprise", "central", "province-unit", "city-unit",
                 "capitalized", "home-country"}},
     {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
@@ -340,17 +340,19 @@ TEST(Data, TitlesHoldWhatTheRulesAskFor) {
     return std::count_if(std::begin(data::titles::kRows), std::end(data::titles::kRows),
                          [&](const auto& row) { return has_class(row, name); });
   };
-  for (const char* single : {"province-committee", "city-committee", "province-unit", "city-unit", "home-country"})
+  for (const char* single : {"province-committee", "city-committee", "people-committee", "province-unit", "city-unit", "home-country"})
     EXPECT_EQ(count(single), 1) << single;
-  for (const char* some : {"committee-head", "ministry", "central", "capitalized"}) EXPECT_GE(count(some), 1) << some;
+  for (const char* some : {"committee-head", "ministry", "department", "enterprise", "central", "capitalized"}) EXPECT_GE(count(some), 1) << some;
   for (const auto& row : data::titles::kRows) {
     SCOPED_TRACE(row.entry);
-    EXPECT_TRUE(!has_class(row, "committee-head") || has_class(row, "role"));
+    EXPECT_TRUE(!(has_class(row, "committee-head") || has_class(row, "local-head")) || has_class(row, "role"));
+    EXPECT_TRUE(!has_class(row, "people-committee") || has_class(row, "local-body"));
     EXPECT_TRUE(!(has_class(row, "province-committee") || has_class(row, "city-committee")) || has_class(row, "committee"));
     EXPECT_TRUE(!(has_class(row, "province-unit") || has_class(row, "city-unit")) || has_class(row, "unit"));
     EXPECT_TRUE(!has_class(row, "capitalized") || has_class(row, "abbreviation"));
     // Not words of a title: no other class.
-    EXPECT_TRUE(!(has_class(row, "ministry") || has_class(row, "home-country")) ||
+    EXPECT_TRUE(!(has_class(row, "ministry") || has_class(row, "department") || has_class(row, "enterprise") ||
+                  has_class(row, "home-country")) ||
                 std::string(row.classes).find(' ') == std::string::npos);
     if (has_class(row, "home-country")) {
       const bool country = std::any_of(std::begin(data::countries::kRows), std::end(data::countries::kRows), [&](const auto& c) {
