@@ -465,6 +465,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   const TitleVocabulary& v = vocabulary();
   const std::vector<Tok> toks = expand(std::move(raw));
   const std::vector<Unit> units = segment(toks, accented);
+  const bool any_capital = std::any_of(toks.begin(), toks.end(), [](const Tok& t) { return t.cap; });
 
   // Former and dropped words, Phó, modifiers, the role, modifiers after it.
   size_t u = 0;
@@ -553,6 +554,17 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       }
       append_words(tail, spelled(text, toks, x));
       continue;
+    }
+    if (x.kind == Kind::kUnit && u + 1 < units.size() && !stops_place(u + 1) && any_capital) {
+      // In a title with capitals a place is capitalized or a number: "Khoa Xã
+      // hội" holds the word "xã hội", no commune.
+      const Tok& next = toks[units[u + 1].from];
+      if (!next.cap && !(next.surface[0] >= '0' && next.surface[0] <= '9')) {
+        const std::string words = as_written(text, toks, x.from, x.to);
+        append_words(body, words);
+        append_words(body_title, words);
+        continue;
+      }
     }
     if (x.kind == Kind::kUnit) {
       unit = x.phrase->canonical;
