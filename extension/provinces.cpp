@@ -1,8 +1,10 @@
 #include "provinces.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "data/districts.h"
 #include "data/place_words.h"
 #include "data/provinces.h"
 #include "data/provinces_2025.h"
@@ -41,6 +43,12 @@ struct ProvinceIndex {
   std::unordered_set<std::string> first_words;  // folded
   // The words that may stand before a name (place_words.tsv, province-prefix), folded.
   std::vector<std::vector<std::string>> prefixes;
+  // District-level units by the key of their name (as written, and folded).
+  struct District {
+    const data::districts::Row* row;
+    const ProvinceUnit* province;
+  };
+  std::unordered_map<std::string, std::vector<District>> districts_lower, districts_folded;
 
   void add(const char* spelling, const ProvinceUnit* unit, std::unordered_map<std::string, const ProvinceUnit*>& by_lower,
            std::unordered_map<std::string, const ProvinceUnit*>& by_folded) {
@@ -72,6 +80,13 @@ struct ProvinceIndex {
       }
     }
     for (const ProvinceUnit& u : units_2025) add(u.name, &u, lower_2025, folded_2025);
+    for (const auto& row : data::districts::kRows) {
+      const std::vector<Word> words = words_of(row.entry, kMaxWords), province_words = words_of(row.province, kMaxWords);
+      const auto province = lower.find(join_key(province_words, 0, province_words.size(), true));
+      if (words.empty() || province == lower.end()) continue;  // Data.DistrictsBelongToProvinces: there is none
+      districts_lower[join_key(words, 0, words.size(), true)].push_back({&row, province->second});
+      districts_folded[join_key(words, 0, words.size(), false)].push_back({&row, province->second});
+    }
     for (const char* prefix : data::place_words::kProvincePrefix) {
       prefixes.emplace_back();
       for (const Word& w : words_of(prefix, kMaxWords)) prefixes.back().push_back(w.folded);
@@ -150,6 +165,22 @@ const ProvinceUnit* province_by_key(const std::string& key, bool accented_text) 
 size_t province_max_words() { return index().longest; }
 
 bool starts_province(const std::string& folded) { return index().first_words.count(folded) > 0; }
+
+std::vector<const ProvinceUnit*> district_provinces(std::string_view name, std::string_view district_class) {
+  const ProvinceIndex& i = index();
+  const std::vector<Word> words = words_of(name, kMaxWords);
+  std::vector<const ProvinceUnit*> found;
+  if (words.empty() || words.size() > kMaxWords) return found;
+  const bool accented = std::any_of(words.begin(), words.end(), [](const Word& w) { return w.accented; });
+  const auto& by_key = accented ? i.districts_lower : i.districts_folded;
+  const auto it = by_key.find(join_key(words, 0, words.size(), accented));
+  if (it == by_key.end()) return found;
+  for (const auto& d : it->second)
+    if (data::districts::has_class(*d.row, district_class) &&
+        std::find(found.begin(), found.end(), d.province) == found.end())
+      found.push_back(d.province);
+  return found;
+}
 
 std::optional<std::string> province(std::string_view place) {
   if (const ProvinceUnit* u = find_province(place)) return std::string(u->name);

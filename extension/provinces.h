@@ -49,6 +49,12 @@ size_t province_max_words();
 // Whether a spelling starts with a word whose folded form is `folded`.
 bool starts_province(const std::string& folded);
 
+// The provinces that have a district-level unit named `name` (data/districts.tsv:
+// huyện, quận, thị xã, thành phố thuộc tỉnh) of class `district_class`
+// ("district", "urban-district", "town", "city"), as before 1 July 2025: one
+// for "Krông Bông", several for "Châu Thành", none for a name of no such unit.
+std::vector<const ProvinceUnit*> district_provinces(std::string_view name, std::string_view district_class);
+
 // vn_province(): the canonical name, or nullopt.
 std::optional<std::string> province(std::string_view place);
 // vn_province_2025(): the unit since 1 July 2025 of a province named as

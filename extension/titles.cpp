@@ -446,6 +446,14 @@ bool foreign_place(const std::string& place) {
   return false;
 }
 
+// The class of districts.tsv a place after this unit word or committee is (titles.tsv), or nullptr.
+const char* district_class(const data::titles::Row* row) {
+  if (!row) return nullptr;
+  for (const char* kind : {"district", "urban-district", "town", "city"})
+    if (data::titles::has_class(*row, kind)) return kind;
+  return nullptr;
+}
+
 const char* unit_level(const std::string& unit) {
   for (const auto& row : data::titles::kRows)
     if (data::titles::has_class(row, "unit") && unit == row.entry) return row.level;
@@ -498,6 +506,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   std::string inner_level;       // the level of a body named inside it ("Ban Tổ chức Tỉnh ủy": tỉnh)
   bool committee = false, local = false, vietnam = false;
   std::string unit;              // a local unit word, canonical
+  const data::titles::Row* unit_row = nullptr;
   std::string place_text;        // a place that is not a province, as the canonical title writes it
   const ProvinceUnit* province = nullptr;
   const Phrase* country = nullptr;
@@ -568,6 +577,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     }
     if (x.kind == Kind::kUnit) {
       unit = x.phrase->canonical;
+      unit_row = x.phrase->row;
       if (u + 1 < units.size() && !stops_place(u + 1)) {
         // The unit's name: a province, or the words up to a term, posting or parenthesis.
         if (units[u + 1].kind == Kind::kProvince) {
@@ -643,6 +653,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     body = body_title = body_row->entry;
     committee = true;
     unit.clear();
+    unit_row = nullptr;
   }
   // "Chủ tịch" of a local unit without a body heads its People's Committee
   // ("Chủ tịch xã Tân Thành": "Chủ tịch Ủy ban nhân dân xã Tân Thành").
@@ -689,6 +700,24 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     else place_text = unit.empty() ? std::string(province->name) : unit + " " + province->name;
   }
   if (parts.province.empty() && !paren_province.empty()) parts.province = paren_province;
+  // A district-level unit's province (districts.tsv): "huyện Krông Bông" is Đắk
+  // Lắk's, "huyện Quảng Ninh" Quảng Bình's, "Thành ủy Thái Nguyên" the city's.
+  // A name several provinces have gives none; a parenthesis says which.
+  bool district = false;
+  if (const char* kind = district_class(unit_row ? unit_row : committee ? body_row : nullptr);
+      kind && !parts.place.empty() && !country && paren_province.empty()) {
+    std::string name = parts.place;
+    if (!unit.empty() && name.rfind(unit + " ", 0) == 0) name.erase(0, unit.size() + 1);  // "quận 1"
+    const std::vector<const ProvinceUnit*> found = district_provinces(name, kind);
+    district = !found.empty();
+    // A district named like its province is written as the title names it ("thành phố Huế", not "Thừa Thiên Huế").
+    if (district && province) place_text = committee || unit.empty() ? parts.place : unit + " " + parts.place;
+    if (found.size() == 1) parts.province = found[0]->name;
+    else if (found.size() > 1 && std::find_if(found.begin(), found.end(), [&](const ProvinceUnit* p) {
+                                   return parts.province == p->name;
+                                 }) == found.end())
+      parts.province.clear();
+  }
   if (country) parts.country = country->country;
   else if (!paren_country.empty() && paren_country != v.home_country && parts.province.empty()) parts.country = paren_country;
 
@@ -700,6 +729,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   const char* level = "";
   if (!parts.country.empty() || (unit == v.province_unit && !province && foreign_place(parts.place))) level = kLevelAbroad;
   else if (role && *role->level && !(vietnam && std::string_view(role->level) == kLevelAbroad)) level = role->level;
+  else if (district) level = "huyện";
   else if (!body_level.empty()) level = body_level.c_str();
   else if (!unit.empty()) level = unit != v.city_unit ? unit_level(unit) : province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
   else if (committee) level = province ? "tỉnh" : parts.place.empty() ? "" : "huyện";
