@@ -714,7 +714,11 @@ class OfficialsParser {
       const bool was_foreign = s.foreign_run;
       s.capitalized_run = 0;
       s.foreign_run = false;
-      if (size_t b = phrase_at(v_.bodies, j)) {
+      // A body, or an organization word of several syllables that is taken
+      // whole even after a foreign word ("Giám đốc Marketing Tập đoàn An Gia").
+      size_t b = phrase_at(v_.bodies, j);
+      if (const size_t o = phrase_at(v_.org_prefixes, j); o > 1 && t_[j].cap) b = std::max(b, o);
+      if (b) {
         if (phrase_at(v_.org_prefixes, j)) s.org_end = j + b;
         j += b;
         s.reset(true);
