@@ -151,7 +151,7 @@ struct OfficialsVocabulary {
       title_phrases{data::bodies::kTitleWord, data::place_words::kTitleWord},
       places{data::places::kEntries, data::provinces::kEntries, data::countries::kEntries}, countries{data::countries::kCountry},
       not_person{data::name_contexts::kNotPerson, data::place_words::kNotPerson},
-      org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix},
+      org_prefixes{data::bodies::kOrgPrefix, data::name_contexts::kOrgPrefix}, name_words{data::bodies::kNameWord},
       local_units{data::place_words::kLocalUnit}, ranks{data::title_heads::kRank},
       counterparts{data::title_heads::kCounterpart}, person_heads{data::title_heads::kPersonHead},
       unit_heads{data::title_heads::kUnitHead};
@@ -173,7 +173,7 @@ struct OfficialsVocabulary {
     PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
                                 &bodies,     &boundaries, &captions,  &compounds,         &title_phrases,
                                 &places,     &countries,  &not_person, &org_prefixes,     &local_units,
-                                &ranks,      &counterparts, &person_heads, &unit_heads};
+                                &ranks,      &counterparts, &person_heads, &unit_heads,   &name_words};
     static_assert(std::size(phrase_sets) <= kPhraseSets);
     for (size_t k = 0; k < std::size(phrase_sets); ++k) phrase_sets[k]->add_to(k, by_folded);
     WordSet* word_sets[] = {&surnames,      &title_words, &org_words,    &honorific_names,
@@ -575,11 +575,25 @@ class OfficialsParser {
     return false;
   }
 
+  // Whether the words right before token i name a kind of school or company
+  // ("Công ty cổ phần Tuần Châu Hà Nội", "Trường Tiểu học Lý Tự Trọng") or,
+  // with short, are other words of an organization's name in lower case
+  // ("Trường mầm non Đồng Thắng"): a name after them is the organization's.
+  // Not "Bộ trưởng Giáo dục Benoît Hamon", "Bộ ... thương binh và xã hội Đào Ngọc Dung".
+  bool after_name_word(size_t i, bool short_name = true) const {
+    if (!plain(i) || i == 0) return false;
+    for (size_t back = 1; back <= 4 && back <= i; ++back)
+      if (phrase_at(v_.name_words, i - back) == back &&
+          (phrase_at(v_.not_person, i - back) == back || (short_name && !t_[i - back].cap)))
+        return true;
+    return false;
+  }
+
   // True when the words before token i make a following name a street, school, place...
   bool blocked(size_t i) const {
     for (size_t back = 1; back <= 3 && back <= i; ++back) {
       size_t p = phrase_at(v_.not_person, i - back);
-      if (p == back && plain(i)) return true;
+      if (p == back && plain_line(i)) return true;  // not across a line break: a headline's last word
     }
     return false;
   }
@@ -638,11 +652,17 @@ class OfficialsParser {
   }
 
   // A run of name words that reads as a person's name with no title at hand:
-  // it starts with a surname or looks foreign, and holds no initial.
+  // it starts with a surname or looks foreign, and holds no initial nor a
+  // word of a company's name ("..., Bamboo Airways được định vị là ..."); a
+  // foreign one no place ("..., Savills Hà Nội, cho rằng").
   bool person_like(size_t j, size_t len) const {
-    bool foreign = false;
-    for (size_t k = j; k < j + len && !foreign; ++k) foreign = foreign_word(k);
-    return (in(v_.surnames, j) || foreign) && !initials_in(j, j + len);
+    bool foreign = false, place = false;
+    for (size_t k = j; k < j + len; ++k) {
+      if (in(v_.org_words, k)) return false;
+      foreign = foreign || foreign_word(k);
+      place = place || (k > j && phrase_at(v_.places, k));
+    }
+    return (in(v_.surnames, j) || (foreign && !place)) && !initials_in(j, j + len);
   }
 
   // A word of one letter: an initial ("George W. Bush", "V.Putin").
@@ -714,7 +734,11 @@ class OfficialsParser {
       const bool was_foreign = s.foreign_run;
       s.capitalized_run = 0;
       s.foreign_run = false;
-      if (size_t b = phrase_at(v_.bodies, j)) {
+      // A body, or an organization word of several syllables that is taken
+      // whole even after a foreign word ("Giám đốc Marketing Tập đoàn An Gia").
+      size_t b = phrase_at(v_.bodies, j);
+      if (const size_t o = phrase_at(v_.org_prefixes, j); o > 1 && t_[j].cap) b = std::max(b, o);
+      if (b) {
         if (phrase_at(v_.org_prefixes, j)) s.org_end = j + b;
         j += b;
         s.reset(true);
@@ -733,7 +757,7 @@ class OfficialsParser {
         ++j;
         continue;
       }
-      const size_t w = lower_in_title(j, s);
+      const size_t w = lower_in_title(after_head, j, s);
       if (!w) break;
       j += w;
     }
@@ -790,18 +814,24 @@ class OfficialsParser {
   // title words ("tỉnh", "thành phố", "cơ sở"), the lower-case words of an
   // organization's name ("Trung tâm dịch vụ việc làm Hà Nội"), the second
   // syllable of a name ("Ban Tuyên giáo").
-  size_t lower_in_title(size_t j, NameScan& s) const {
-    if (size_t w = phrase_at(v_.title_phrases, j)) {
+  size_t lower_in_title(size_t after_head, size_t j, NameScan& s) const {
+    size_t w = phrase_at(v_.title_phrases, j);
+    if (j == s.org_end) {
+      if (size_t r = lower_words_to_place(j)) return r - j;
+      // Right after an organization word, the lower-case words of its name
+      // ("Công ty cổ phần", "Cục quản lý", "Viện nghiên cứu quản lý kinh tế", "Ủy ban tổ chức").
+      if (const size_t n = phrase_at(v_.name_words, j); n > w) s.org_end = j + (w = n);
+    }
+    // The rest of a word whose first syllables the name has taken ("Sàn
+    // chứng khoán", "Tổ hợp tác", "Ngân hàng Chính sách xã hội").
+    for (size_t back = 1; !w && back <= 2 && j >= after_head + back; ++back)
+      if (const size_t p = phrase_at(v_.name_words, j - back); p > back) w = p - back;
+    if (!w && lower_word_in_name(j, s.prev_opens)) w = 1;
+    if (w) {
       s.compound_start = true;
       s.prev_opens = false;
-      return w;
     }
-    if (j == s.org_end)
-      if (size_t r = lower_words_to_place(j)) return r - j;
-    if (!lower_word_in_name(j, s.prev_opens)) return 0;
-    s.compound_start = true;
-    s.prev_opens = false;
-    return 1;
+    return w;
   }
 
   // The end of up to five lower-case words from j that an organization's name
@@ -848,8 +878,10 @@ class OfficialsParser {
       return j + 1 < n_ && plain(j + 1) &&
              ((name_word(j + 1) && !in(v_.surnames, j + 1) && !phrase_at(v_.heads, j + 1) && !honorific_at(j + 1)) ||
               (!t_[j - 1].cap && !t_[j + 1].cap && phrase_at(v_.bodies, j + 1)));
-    // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch".
-    return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps && (prev_opens || phrase_at(v_.org_prefixes, j - 2));
+    // Second syllable of an organization's name: "Ban Tuyên giáo", "Bộ Kế hoạch";
+    // not after an abbreviation ("Công ty Luật TNHH Vietthink một số ...").
+    return j >= 2 && t_[j - 1].cap && !t_[j - 1].allcaps &&
+           (prev_opens || (!t_[j - 2].allcaps && phrase_at(v_.org_prefixes, j - 2)));
   }
 
   // A spaced dash at token i inside a name: "Bộ trưởng Tài nguyên - Môi
@@ -913,11 +945,14 @@ class OfficialsParser {
     size_t best = 0;
     int best_rank = 99;
     static constexpr int kRank[6] = {99, 99, 2, 0, 1, 3};
+    // A run after a kind of school or company is its name: two words in it are
+    // no person ("Bệnh viện đa khoa Tâm Đức Cầu Quan").
+    const bool org_run = after_name_word(r, false);
     for (size_t s = r; s + 2 <= e; ++s) {
       if (size_t p = phrase_at(v_.places, s)) { s += p - 1; continue; }
       if (!in(v_.surnames, s) || e - s > 5) continue;
       if (phrase_at(v_.heads, s) || phrase_at(v_.bodies, s)) continue;
-      if (e - s == 2 && after_local_unit(s)) continue;
+      if ((e - s == 2 && (after_local_unit(s) || org_run)) || after_name_word(s, e - s == 2)) continue;
       int rank = kRank[e - s];
       if (rank < best_rank) { best_rank = rank; best = s; }
     }
@@ -943,7 +978,9 @@ class OfficialsParser {
       }
     }
     // A run after a local unit is a place ("huyện Krông Pắk", "xã Ia Mơ Nông").
-    if (s >= e || !name_word(s) || after_local_unit(s) || blocked(s)) return 0;
+    // Nor a run after a kind of school or company ("Bệnh viện đa khoa Tâm Đức Cầu Quan").
+    if (s >= e || !name_word(s) || after_local_unit(s) || blocked(s) || after_name_word(s) || after_name_word(r, false))
+      return 0;
     size_t words = 0;
     bool foreign = after_country;
     for (size_t k = s; k < e; ++k) {

@@ -78,7 +78,7 @@ const fs::path kDataDir = fs::path(VNSQL_SOURCE_DIR) / "data";
 const std::map<std::string, std::set<std::string>> kClasses = {
     {"abbreviations", {"period", "not-agency", "degree"}},
     {"attested_syllables", {"attested"}},
-    {"bodies", {"body", "title-word", "org-prefix"}},
+    {"bodies", {"body", "title-word", "org-prefix", "name-word"}},
     {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner", "subject-end"}},
     {"countries", {"country", "city"}},
     {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
