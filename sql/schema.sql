@@ -403,10 +403,14 @@ CREATE TRIGGER IF NOT EXISTS people_refresh_insert INSTEAD OF INSERT ON people_r
   DELETE FROM people_dirty;
 END;
 
--- Pairs of people whose names differ by one letter's marks (same letters
--- without diacritics, one letter different: "Nguyễn Phú Trọng" and "Nguyễn
--- Phú Trong") and who hold an office of the same canonical title: maybe one
--- person misspelled, for the analyst to confirm. Never merged.
+-- Pairs of people who may be one person, for the analyst to confirm (never
+-- merged): names that differ by one letter's marks (same letters without
+-- diacritics, one letter different: "Nguyễn Phú Trọng" and "Nguyễn Phú Trong")
+-- and hold an office of the same canonical title; or a name of one word that
+-- ends the other's ("Obama", "Barack Obama": the press names a foreign
+-- leader by the family name alone) and an office of the same role (the
+-- titles of the first person are given: "Tổng thống" beside "Tổng thống Hoa
+-- Kỳ"; "Trump" and "Ivanka Trump" share none).
 CREATE VIEW IF NOT EXISTS person_name_variants(person_id, name, documents, other_id, other_name, other_documents,
                                                shared_titles) AS
   WITH RECURSIVE pairs(a, b) AS (
@@ -425,6 +429,15 @@ CREATE VIEW IF NOT EXISTS person_name_variants(person_id, name, documents, other
   FROM positions AS p JOIN people AS x ON x.id = p.a JOIN people AS y ON y.id = p.b
   WHERE p.i = length(x.key) AND p.differ = 1
     AND EXISTS (SELECT 1 FROM person_titles AS tx JOIN person_titles AS ty ON ty.title = tx.title
+                WHERE tx.person_id = x.id AND ty.person_id = y.id)
+  UNION ALL
+  SELECT x.id, x.name, x.documents, y.id, y.name, y.documents,
+         (SELECT group_concat(DISTINCT tx.title) FROM person_titles AS tx JOIN person_titles AS ty
+            ON ty.role = tx.role AND ty.person_id = y.id WHERE tx.person_id = x.id)
+  FROM people AS x JOIN people AS y
+    ON length(y.key) > length(x.key) + 1 AND substr(y.key, -length(x.key) - 1) = ' ' || x.key
+  WHERE instr(x.key, ' ') = 0
+    AND EXISTS (SELECT 1 FROM person_titles AS tx JOIN person_titles AS ty ON ty.role = tx.role
                 WHERE tx.person_id = x.id AND ty.person_id = y.id);
 
 -- ---------------------------------------------------------------------------

@@ -229,6 +229,22 @@ def seeds():
         mai = db1.execute("SELECT t.title FROM person_titles AS t JOIN people AS p ON p.id = t.person_id"
                           " WHERE p.key = vn_name_key('Trương Thị Mai') AND t.title = 'Ủy viên Bộ Chính trị'").fetchall()
         check(names > 0 and mai, f"people ({names}) and person_titles (Trương Thị Mai, Ủy viên Bộ Chính trị) are filled")
+        # person_name_variants offers one-mark variants with a title in common, and a one-word
+        # name that ends another's with a role in common; nothing else.
+        doc = db1.execute("INSERT INTO documents(path, body, published) VALUES ('test:variants', 'x', '2017-05-01')").lastrowid
+        mentions = [("Nguyễn Phú Trọng", "Tổng Bí thư"), ("Nguyễn Phú Trong", "Tổng Bí thư"),
+                    ("Nguyễn Văn Bình", "Thống đốc"), ("Nguyễn Văn Bính", "Đại tá"),
+                    ("Barack Obama", "Tổng thống Mỹ"), ("Obama", "cựu Tổng thống"),
+                    ("Ivanka Trump", "Cố vấn"), ("Trump", "Tổng thống")]
+        db1.executemany("INSERT INTO document_officials(document_id, name, title) VALUES (?, ?, ?)",
+                        [(doc, n, t) for n, t in mentions])
+        db1.execute("INSERT INTO people_refresh VALUES (0)")
+        ours = {n for n, _ in mentions}
+        pairs = {(n, o, t) for n, o, t in db1.execute("SELECT name, other_name, shared_titles FROM person_name_variants")
+                 if n in ours or o in ours}
+        check(pairs == {("Nguyễn Phú Trong", "Nguyễn Phú Trọng", "Tổng Bí thư"), ("Obama", "Barack Obama", "Tổng thống")},
+              f"person_name_variants: a one-mark variant with a title in common, a family name with a role in common ({sorted(pairs)})")
+        db1.rollback()
         db1.close()
         db2.close()
     finally:
