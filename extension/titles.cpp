@@ -95,6 +95,8 @@ struct TitleVocabulary {
   std::vector<std::string> central, ministry;
   std::vector<std::string> department, enterprise;  // bodies of a province ("Sở"); of no level of the State ("Công ty")
   std::unordered_set<std::string> body_openers;      // first words of bodies, in lower case ("sở", "bộ", "ban")
+  std::unordered_set<std::string> country_joiners;   // lower case: "việt" in "Bệnh viện Việt Đức"
+  std::vector<std::string> not_ministry;             // "Bộ phận", "Bộ môn": a body starting so is no ministry
   // Lower-case words that open a person's name or stand before one, after a
   // title that ran on ("... Yên Bái Ông", "... Quảng Ninh Nguyễn Văn Đọc").
   std::unordered_set<std::string> honorifics, surnames;
@@ -125,6 +127,8 @@ struct TitleVocabulary {
       // Not words of a title.
       if (has_class(row, "ministry")) ministry.push_back(row.entry);
       if (has_class(row, "department")) department.push_back(row.entry);
+      if (has_class(row, "name-before-country")) country_joiners.insert(lower(row.entry));
+      if (has_class(row, "not-ministry")) not_ministry.push_back(lower(row.entry));
       if (has_class(row, "enterprise")) enterprise.push_back(row.entry);
       if (has_class(row, "home-country")) home_country = row.entry;
       if (has_class(row, "body-name") || has_class(row, "ministry") || has_class(row, "department") ||
@@ -132,7 +136,7 @@ struct TitleVocabulary {
         body_openers.insert(lower(std::string(row.entry).substr(0, std::string(row.entry).find(' '))));
       if (*row.body_word) body_openers.insert(lower(std::string(row.body_word).substr(0, std::string(row.body_word).find(' '))));
       if (has_class(row, "ministry") || has_class(row, "home-country") || has_class(row, "department") ||
-          has_class(row, "enterprise"))
+          has_class(row, "enterprise") || has_class(row, "name-before-country") || has_class(row, "not-ministry"))
         continue;
       Phrase p = make(row.entry);
       if (p.lower.empty()) continue;
@@ -342,6 +346,7 @@ void demote_places_inside_names(const std::vector<Tok>& toks, std::vector<Unit>&
     if (x.kind == Kind::kCountry || x.kind == Kind::kProvince) {
       const Tok& first = toks[x.from];
       demote = (x.kind == Kind::kCountry && !first.cap && any_capital) ||
+               (x.kind == Kind::kCountry && x.from > 0 && v.country_joiners.count(toks[x.from - 1].lower)) ||
                (first.begin != kNone && name_word(u + 1) && !opens_person(u + 1));
     }
     if (!demote) {
@@ -430,7 +435,11 @@ bool starts_with_word(const std::string& body, const std::vector<std::string>& w
 // Whether a body is central: a ministry ("Bộ Công an"), or with "Trung ương" in it.
 bool central_body(const std::string& body) {
   const TitleVocabulary& v = vocabulary();
-  if (starts_with_word(body, v.ministry)) return true;
+  const std::string body_lower = lower(body);
+  const bool not_ministry = std::any_of(v.not_ministry.begin(), v.not_ministry.end(), [&](const std::string& words) {
+    return body_lower.rfind(words, 0) == 0 && (body_lower.size() == words.size() || body_lower[words.size()] == ' ');
+  });
+  if (!not_ministry && starts_with_word(body, v.ministry)) return true;
   for (const std::string& words : v.central)
     if (body.find(words) != std::string::npos) return true;
   return false;
@@ -705,18 +714,22 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
   // A name several provinces have gives none; a parenthesis says which.
   bool district = false;
   if (const char* kind = district_class(unit_row ? unit_row : committee ? body_row : nullptr);
-      kind && !parts.place.empty() && !country && paren_province.empty()) {
+      kind && !parts.place.empty() && !country) {
     std::string name = parts.place;
     if (!unit.empty() && name.rfind(unit + " ", 0) == 0) name.erase(0, unit.size() + 1);  // "quận 1"
     const std::vector<const ProvinceUnit*> found = district_provinces(name, kind);
-    district = !found.empty();
+    const auto in_found = [&](const std::string& p) {
+      return std::any_of(found.begin(), found.end(), [&](const ProvinceUnit* u) { return p == u->name; });
+    };
+    if (!paren_province.empty()) {
+      district = in_found(paren_province);  // "Trưởng Công an TP Yên Bái (Yên Bái)": the city, in that province
+    } else {
+      district = !found.empty();
+      if (found.size() == 1) parts.province = found[0]->name;
+      else if (found.size() > 1 && !in_found(parts.province)) parts.province.clear();
+    }
     // A district named like its province is written as the title names it ("thành phố Huế", not "Thừa Thiên Huế").
     if (district && province) place_text = committee || unit.empty() ? parts.place : unit + " " + parts.place;
-    if (found.size() == 1) parts.province = found[0]->name;
-    else if (found.size() > 1 && std::find_if(found.begin(), found.end(), [&](const ProvinceUnit* p) {
-                                   return parts.province == p->name;
-                                 }) == found.end())
-      parts.province.clear();
   }
   if (country) parts.country = country->country;
   else if (!paren_country.empty() && paren_country != v.home_country && parts.province.empty()) parts.country = paren_country;

@@ -96,7 +96,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"plenums", {"resolution"}},
     {"provinces", {"province", "city", "person-name"}},
     {"titles", {"former", "dropped-word", "deputy", "role-modifier", "role", "body-name", "local-body", "committee", "phrase", "unit", "abbreviation", "term", "at", "vietnam",
-                "committee-head", "local-head", "people-committee", "district", "urban-district", "town", "city", "province-committee", "city-committee", "ministry", "department", "enterprise", "central", "province-unit", "city-unit",
+                "committee-head", "local-head", "people-committee", "district", "urban-district", "town", "city", "province-committee", "city-committee", "ministry", "department", "enterprise", "not-ministry", "name-before-country", "central", "province-unit", "city-unit",
                 "capitalized", "home-country"}},
     {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
@@ -385,7 +385,7 @@ TEST(Data, TitlesHoldWhatTheRulesAskFor) {
     EXPECT_TRUE(!has_class(row, "capitalized") || has_class(row, "abbreviation"));
     // Not words of a title: no other class.
     EXPECT_TRUE(!(has_class(row, "ministry") || has_class(row, "department") || has_class(row, "enterprise") ||
-                  has_class(row, "home-country")) ||
+                  has_class(row, "not-ministry") || has_class(row, "name-before-country") || has_class(row, "home-country")) ||
                 std::string(row.classes).find(' ') == std::string::npos);
     if (has_class(row, "home-country")) {
       const bool country = std::any_of(std::begin(data::countries::kRows), std::end(data::countries::kRows), [&](const auto& c) {
