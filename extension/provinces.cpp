@@ -176,7 +176,7 @@ std::vector<const ProvinceUnit*> district_provinces(std::string_view name, std::
   const auto it = by_key.find(join_key(words, 0, words.size(), accented));
   if (it == by_key.end()) return found;
   for (const auto& d : it->second)
-    if (data::districts::has_class(*d.row, district_class) &&
+    if ((district_class.empty() || data::districts::has_class(*d.row, district_class)) &&
         std::find(found.begin(), found.end(), d.province) == found.end())
       found.push_back(d.province);
   return found;

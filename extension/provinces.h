@@ -51,7 +51,7 @@ bool starts_province(const std::string& folded);
 
 // The provinces that have a district-level unit named `name` (data/districts.tsv:
 // huyện, quận, thị xã, thành phố thuộc tỉnh) of class `district_class`
-// ("district", "urban-district", "town", "city"), as before 1 July 2025: one
+// ("district", "urban-district", "town", "city"; empty: any), as before 1 July 2025: one
 // for "Krông Bông", several for "Châu Thành", none for a name of no such unit.
 std::vector<const ProvinceUnit*> district_provinces(std::string_view name, std::string_view district_class);
 

@@ -326,6 +326,37 @@ struct Unit {
 // honorific (a title that ran on: "... Quảng Ninh Nguyễn Văn Đọc", "... Yên
 // Bái Ông"). Its words are then words of the body. (A country after a name
 // stays one: "Ủy ban Olympic Malaysia", and so "Trường THPT Việt Đức" reads Đức.)
+void append_words(std::string& out, std::string_view words) {
+  if (words.empty()) return;
+  if (!out.empty()) out += ' ';
+  out += words;
+}
+
+// The surfaces of tokens [from, to) joined by spaces.
+std::string as_written_words(const std::vector<Tok>& toks, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) append_words(out, toks[k].surface);
+  return out;
+}
+
+// Whether unit u, a country's name, ends a district's name with the words
+// before it ("Thủ Đức", "Mộ Đức", "Phú Mỹ": districts.tsv).
+bool ends_district_name(const std::vector<Tok>& toks, const std::vector<Unit>& units, size_t u) {
+  std::string name = as_written_words(toks, units[u].from, units[u].to);
+  for (size_t k = units[u].from; k-- > 0 && units[u].from - k <= 3;) {
+    if (!toks[k].cap || (toks[k + 1].sep & (kParen | kComma))) return false;
+    name = toks[k].surface + " " + name;
+    if (!district_provinces(name, "").empty()) return true;
+  }
+  return false;
+}
+
+// Whether a unit names the home country ("Hội Hữu nghị Việt Nam - Trung Quốc": the country after it is a name's).
+bool is_home_country(const Unit& x) {
+  return x.kind == Kind::kVietnam ||
+         (x.kind == Kind::kCountry && !x.phrase->city && x.phrase->country == vocabulary().home_country);
+}
+
 void demote_places_inside_names(const std::vector<Tok>& toks, std::vector<Unit>& units) {
   const TitleVocabulary& v = vocabulary();
   const bool any_capital = std::any_of(toks.begin(), toks.end(), [](const Tok& t) { return t.cap; });
@@ -347,6 +378,8 @@ void demote_places_inside_names(const std::vector<Tok>& toks, std::vector<Unit>&
       const Tok& first = toks[x.from];
       demote = (x.kind == Kind::kCountry && !first.cap && any_capital) ||
                (x.kind == Kind::kCountry && x.from > 0 && v.country_joiners.count(toks[x.from - 1].lower)) ||
+               (x.kind == Kind::kCountry && ends_district_name(toks, units, u)) ||
+               (x.kind == Kind::kCountry && u > 0 && is_home_country(units[u - 1])) ||
                (first.begin != kNone && name_word(u + 1) && !opens_person(u + 1));
     }
     if (!demote) {
@@ -399,21 +432,13 @@ std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
   return units;
 }
 
-void append_words(std::string& out, std::string_view words) {
-  if (words.empty()) return;
-  if (!out.empty()) out += ' ';
-  out += words;
-}
-
 // How a run of tokens reads: the original text between them when none was
 // expanded (so "Bà Rịa - Vũng Tàu" keeps its dash), else the words.
 std::string as_written(const std::string& text, const std::vector<Tok>& toks, size_t from, size_t to) {
   bool original = from < to;
   for (size_t k = from; k < to && original; ++k) original = toks[k].begin != kNone;
   if (original) return text.substr(toks[from].begin, toks[to - 1].end - toks[from].begin);
-  std::string out;
-  for (size_t k = from; k < to; ++k) append_words(out, toks[k].surface);
-  return out;
+  return as_written_words(toks, from, to);
 }
 
 // The canonical spelling of a unit: the vocabulary's, else as written.
