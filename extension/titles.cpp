@@ -422,8 +422,13 @@ std::vector<Unit> segment(const std::vector<Tok>& toks, bool accented) {
     if (const ProvinceUnit* u = match_province(words, i, toks.size() - i, accented, length)) {
       bool ok = true;
       for (size_t k = 1; k < length; ++k) ok = ok && !(toks[i + k].sep & (kParen | kComma));
-      // A province's name is capitalized (or a known abbreviation, expanded already).
-      if (ok && toks[i].cap && length > (best.phrase ? best.to - best.from : 0)) best = {Kind::kProvince, i, i + length, nullptr, u};
+      // A province's name is capitalized (or a known abbreviation, expanded already),
+      // every word of it unless a unit word or a Party committee stands before it
+      // ("Thành ủy Hải phòng"): "Viện Hải dương học" names no Hải Dương.
+      const bool after_unit = !units.empty() && units.back().phrase && units.back().phrase->row &&
+                              (units.back().kind == Kind::kUnit || data::titles::has_class(*units.back().phrase->row, "committee"));
+      for (size_t k = 0; k < (after_unit ? 1 : length); ++k) ok = ok && toks[i + k].cap;
+      if (ok && length > (best.phrase ? best.to - best.from : 0)) best = {Kind::kProvince, i, i + length, nullptr, u};
     }
     units.push_back(best);
     i = best.to;
