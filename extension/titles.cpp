@@ -291,6 +291,11 @@ std::vector<Tok> expand(std::vector<Tok> toks) {
         bool ok = i + p.lower.size() <= toks.size();
         for (size_t k = 0; ok && k < p.lower.size(); ++k)
           ok = toks[i + k].lower == p.lower[k] && toks[i + k].caps && (k == 0 || toks[i + k].sep == 0);
+        // A one-letter abbreviation ("H.", "Q.", "P.") stands for its unit only before a
+        // place's name or number: "H.Ngọc Hồi", not the end of "xã Ea H".
+        const size_t next = i + p.lower.size();
+        if (ok && p.lower.size() == 1 && p.lower[0].size() == 1)
+          ok = next < toks.size() && !toks[next].sep && (toks[next].cap || (toks[next].surface[0] >= '0' && toks[next].surface[0] <= '9'));
         if (ok) best = &p;
       }
     if (!best) {
@@ -592,7 +597,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       if (x.kind == Kind::kAt) in_term = false;
       if (in_term) continue;
       // Words after a province's or a country's name, outside a posting, are not the title's ("... TP.HCM Ông").
-      if (x.kind == Kind::kWord && !in_posting && (province || country)) continue;
+      if ((x.kind == Kind::kWord || x.kind == Kind::kUnit) && !in_posting && (province || country)) continue;
       if (x.kind == Kind::kAt) in_posting = true;
       if (x.kind == Kind::kAt && parts.place.empty()) {
         // The place an office is posted to: the words after "tại" up to a parenthesis.
