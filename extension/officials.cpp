@@ -164,10 +164,21 @@ struct OfficialsVocabulary {
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
-                           comrades = folded(data::honorifics::kComrade);
+                           comrades = folded(data::honorifics::kComrade),
+                           country_heads = folded(data::title_heads::kNeedsCountry);
+  // Countries and foreign cities of one word of 5 letters or more, folded: a
+  // word one letter off is one of them misspelled ("Astralia", "Philipines").
+  std::vector<std::string> long_places = one_word_places();
   // Every word the sets know, looked up once per token (OfficialToken).
   VocabularyIndex by_folded;
   std::unordered_map<std::string, uint32_t> by_lower;  // the word sets holding a lower-case form
+
+  static std::vector<std::string> one_word_places() {
+    std::vector<std::string> out;
+    for (std::string& f : folded(data::countries::kEntries))
+      if (f.size() >= 5 && f.find(' ') == std::string::npos) out.push_back(std::move(f));
+    return out;
+  }
 
   OfficialsVocabulary() {
     PhraseSet* phrase_sets[] = {&honorifics, &plurals,    &modifiers, &dropped_modifiers, &heads,
@@ -307,6 +318,9 @@ class OfficialsParser {
   struct ArticleSoFar {
     std::unordered_map<std::string, std::string> title_holders;
     std::unordered_set<std::string> last_words;
+    // The starts of one-word mentions that name a foreign office's holder on
+    // their own (lone_foreign_name()), when no full name in the text has the word.
+    std::unordered_set<size_t> lone_names;
   };
 
   OfficialsParser(std::string_view text, const std::vector<OfficialToken>& toks, size_t n,
@@ -912,8 +926,53 @@ class OfficialsParser {
     const std::string title = title_text(i, best);
     titles.push_back(title);
     so_far_.title_holders[lower(title)] = name_text(best, e - best);
-    const size_t k = mention(best, e - best, std::move(titles), hon, hon_len);
+    const bool lone = e - best == 1 && lone_foreign_name(i, head_end, best, title);
+    const size_t k = mention(best, e - best, std::move(titles), hon, hon_len, true, lone);
     return i > 0 && plain(i) && phrase_at(v_.plurals, i - 1) ? more_people(k, title) : k;
+  }
+
+  // Whether the word s, the one word after the title [i, s) with head ending
+  // at head_end, names the holder of a foreign office on its own ("Tổng thống
+  // Duterte cho biết", "Ngoại trưởng Nga Lavrov nói"): a word spelled as no
+  // Vietnamese syllable nor one letter off a country ("Tổng thống Brazi"),
+  // right after the title ("Liên đoàn kinh tế Nhật Bản – Keidanren" is the
+  // body's name) and before a lower-case word but a name's particle
+  // ("Bashar al - Assad" goes on), punctuation or the end; the
+  // title an office abroad (a country's, a role of level "nước ngoài") or a
+  // bare head that one capitalized word makes a person's title ("Thủ tướng
+  // Abe": Việt Nam's holders are named in syllables), that of a head of class
+  // needs-country with its country ("Thị trưởng Rotterdam" is the city), and
+  // not inside a name ("Cúp Nhà vua Barca"). Bodies, places, companies and
+  // initials before the word were left out by foreign_name().
+  bool lone_foreign_name(size_t i, size_t head_end, size_t s, const std::string& title) const {
+    const Word& w = t_[s].word;
+    const size_t e = s + 1;
+    if (w.accented || !plain_line(s) || is_syllable_spelling(w.folded) ||
+        (e < n_ && plain_line(e) && (t_[e].cap || t_[e].digit || in(v_.particles, e))) || (i > 0 && blocked(i)))
+      return false;
+    for (const std::string& place : v_.long_places)
+      if (one_letter_off(w.folded, place)) return false;
+    TitleParts parts;
+    if (!parse_title(title, parts)) return false;
+    if (!parts.country.empty()) return true;
+    if (std::count(v_.country_heads.begin(), v_.country_heads.end(), fold(parts.role))) return false;
+    return parts.level == kLevelAbroad || (head_end == s && parts.level.empty() && starts_person_head(i, head_end));
+  }
+
+  // Whether a word of 5 letters or more is one letter off a longer one (one
+  // letter changed, added, left out, or two swapped), either of 6 or more:
+  // "Quatar" and "Qatar", not "Ghani" and "Ghana".
+  static bool one_letter_off(const std::string& a, const std::string& b) {
+    if (a.size() < 5 || std::max(a.size(), b.size()) < 6 || a == b) return false;
+    const std::string& x = a.size() >= b.size() ? a : b;  // the longer
+    const std::string& y = a.size() >= b.size() ? b : a;
+    if (x.size() - y.size() > 1) return false;
+    size_t p = 0;
+    while (p < y.size() && x[p] == y[p]) ++p;
+    if (x.size() > y.size()) return x.compare(p + 1, std::string::npos, y, p, std::string::npos) == 0;
+    if (x.compare(p + 1, std::string::npos, y, p + 1, std::string::npos) == 0) return true;
+    return p + 1 < x.size() && x[p] == y[p + 1] && x[p + 1] == y[p] &&
+           x.compare(p + 2, std::string::npos, y, p + 2, std::string::npos) == 0;
   }
 
   // After a plural title and its first person ("các Phó Thủ tướng Vương Đình
@@ -1007,7 +1066,7 @@ class OfficialsParser {
   // Records a person named by tokens [s, s+len) and the titles in apposition
   // after it; returns the token index after them.
   size_t mention(size_t s, size_t len, std::vector<std::string> titles, size_t hon, size_t hon_len,
-                 bool appositions = true) {
+                 bool appositions = true, bool lone = false) {
     OfficialMention m;
     m.name = name_text(s, len);
     const bool titled_before = !titles.empty();  // "Thủ tướng Nguyễn Xuân Phúc, ..."
@@ -1059,6 +1118,7 @@ class OfficialsParser {
     }
     if (!all_initials(s, s + len)) {  // not "ông N.V.A"
       if (const size_t space = m.name.rfind(' '); space != std::string::npos) so_far_.last_words.insert(m.name.substr(space + 1));
+      if (lone) so_far_.lone_names.insert(m.start);
       out_.add(m);
     }
     return k;
@@ -1226,8 +1286,10 @@ void describe(std::string_view text, OfficialToken& t) {
 // ("Thủ tướng Netanyahu" and "Benjamin Netanyahu", "Bộ trưởng Tiến" and
 // "Nguyễn Thị Kim Tiến"): the mention takes the full name (its start and
 // length stay those of the word). One word that is a word of no full name,
-// or of several, is dropped: alone it may be a brand or a place ("Chủ tịch Vinamilk").
-void resolve_short_names(OfficialList& out) {
+// or of several, is dropped: alone it may be a brand or a place ("Chủ tịch
+// Vinamilk"); but a word of no full name stays when it names a foreign
+// office's holder on its own (`lone`: the starts of such mentions, "Tổng thống Duterte").
+void resolve_short_names(OfficialList& out, const std::unordered_set<size_t>& lone) {
   auto single = [&](size_t k) { return out.get(k).name.find(' ') == std::string::npos; };
   bool any = false;
   for (size_t k = 0; k < out.size() && !any; ++k) any = single(k);
@@ -1252,8 +1314,9 @@ void resolve_short_names(OfficialList& out) {
     if (!single(k)) continue;
     OfficialMention m = out.get(k);
     auto it = full.find(m.name);
-    keep[k] = it != full.end() && !it->second.empty();
-    if (keep[k]) {
+    const bool resolved = it != full.end() && !it->second.empty();
+    keep[k] = resolved || (it == full.end() && lone.count(m.start) > 0);
+    if (resolved) {
       m.name = it->second;
       out.replace(k, m);
     }
@@ -1529,7 +1592,7 @@ OfficialList official_list(std::string_view text) {
     ++n;
   }
   if (n) flush();
-  resolve_short_names(out);
+  resolve_short_names(out, so_far.lone_names);
   drop_untitled(out);
   drop_offices_of_another_country(out);
   merge_prefix_titles(out);
