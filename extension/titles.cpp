@@ -158,7 +158,8 @@ struct TitleVocabulary {
       Phrase p = make(row.entry);
       if (p.lower.empty()) continue;
       p.kind = Kind::kCountry;
-      p.city = data::countries::has_class(row, "city");
+      // A seat of government ("Nhà Trắng") is read as a city is: a place in its country.
+      p.city = data::countries::has_class(row, "city") || data::countries::has_class(row, "seat");
       p.canonical = row.entry;
       p.country = p.city ? row.country : (*row.country ? row.country : row.entry);
       phrases[p.folded[0]].push_back(std::move(p));

@@ -80,7 +80,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"attested_syllables", {"attested"}},
     {"bodies", {"body", "title-word", "org-prefix", "name-word"}},
     {"boundary_words", {"boundary", "caption", "opener", "time-opener", "owner", "subject-end"}},
-    {"countries", {"country", "city"}},
+    {"countries", {"country", "city", "seat"}},
     {"date_words", {"cue", "joiner", "ahead", "behind", "lunar"}},
     {"delegation_words", {"delegation", "kind", "head-title", "deputy", "head-verb", "count", "plan", "sender-cue", "head-cue",
                           "host-cue", "host-word", "end", "stop", "continuation", "mandate-cue", "activity", "general", "event-date", "kind-modifier", "with", "anaphora", "members"}},
