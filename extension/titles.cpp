@@ -636,7 +636,10 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       }
       continue;
     }
-    if (x.kind == Kind::kProvince && !(x.province->person_name && !committee && !local && !body.empty())) {
+    // A province that is also a person's name ("Hồ Chí Minh") is a place after a
+    // Party committee, a local body or a committee head only ("Chủ tịch Hồ Chí Minh" is the person).
+    const bool committee_head = role && data::titles::has_class(*role, "committee-head") && body.empty();
+    if (x.kind == Kind::kProvince && !(x.province->person_name && !committee && !local && !committee_head)) {
       province = x.province;
       parts.place = as_written(text, toks, x.from, x.to);
       in_tail = true;
@@ -700,9 +703,10 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
     unit.clear();
     unit_row = nullptr;
   }
-  // "Chủ tịch" of a local unit without a body heads its People's Committee
-  // ("Chủ tịch xã Tân Thành": "Chủ tịch Ủy ban nhân dân xã Tân Thành").
-  if (role && data::titles::has_class(*role, "local-head") && body.empty() && !unit.empty() && !country) {
+  // "Chủ tịch" of a local unit or a province without a body heads its People's
+  // Committee ("Chủ tịch xã Tân Thành": "Chủ tịch Ủy ban nhân dân xã Tân Thành";
+  // "Chủ tịch Hà Nội": "Chủ tịch Ủy ban nhân dân thành phố Hà Nội").
+  if (role && data::titles::has_class(*role, "local-head") && body.empty() && (!unit.empty() || province) && !country) {
     body_row = v.people_committee;
     body = body_title = body_row->entry;
     local = true;
