@@ -164,6 +164,7 @@ struct OfficialsVocabulary {
   // Titles that may open a comma-joined list of one person's titles, and the
   // honorifics of comrades, folded.
   std::vector<std::string> list_openers = folded(data::title_heads::kOpensList),
+                           list_openers_alone = folded(data::title_heads::kOpensListAlone),
                            comrades = folded(data::honorifics::kComrade),
                            country_heads = folded(data::title_heads::kNeedsCountry);
   // Countries and foreign cities of one word of 5 letters or more, folded: a
@@ -586,7 +587,9 @@ class OfficialsParser {
       const size_t n = prefix.size();
       if (folded.compare(0, n, prefix) == 0 && (folded.size() == n || folded[n] == ' ')) return true;
     }
-    return false;
+    // Written alone: "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh", but not
+    // "Phó Thủ tướng Hà Lan, Thủ tướng Nguyễn Xuân Phúc" (a person named before).
+    return std::find(v_.list_openers_alone.begin(), v_.list_openers_alone.end(), folded) != v_.list_openers_alone.end();
   }
 
   // Whether the words right before token i name a kind of school or company
@@ -1364,7 +1367,8 @@ void drop_offices_of_another_country(OfficialList& out) {
   if (several.empty()) return;
   std::string_view name;
   std::vector<std::string_view> views;
-  enum Side { kNone = 0, kHome = 1, kAbroad = 2 };
+  // kRoleAtHome: a Vietnamese level from the role alone ("Tổng Bí thư", "Chủ tịch nước"), no body or place.
+  enum Side { kNone = 0, kHome = 1, kAbroad = 2, kRoleAtHome = 4 };
   std::unordered_map<std::string, int> side_of;  // title as written -> Side, parsed once per text
   auto side = [&](std::string_view t) {
     auto it = side_of.find(std::string(t));
@@ -1372,10 +1376,20 @@ void drop_offices_of_another_country(OfficialList& out) {
       TitleParts parts;
       int s = kNone;
       if (parse_title(t, parts))
-        s = !parts.country.empty() || parts.level == kLevelAbroad ? kAbroad : !parts.level.empty() ? kHome : kNone;
+        s = !parts.country.empty() || parts.level == kLevelAbroad ? kAbroad
+            : parts.level.empty()                                ? kNone
+            : parts.body.empty() && parts.place.empty()          ? kHome | kRoleAtHome
+                                                                 : kHome;
       it = side_of.emplace(std::string(t), s).first;
     }
     return it->second;
+  };
+  // Whether every Vietnamese-looking title of a mention is a role alone.
+  const auto all_roles_alone = [&](const std::vector<std::string_view>& titles) {
+    return std::all_of(titles.begin(), titles.end(), [&](std::string_view t) {
+      const int s = side(t);
+      return !(s & kHome) || (s & kRoleAtHome);
+    });
   };
   std::unordered_map<std::string_view, std::pair<int, int>> mentions;  // name -> mentions at home, abroad
   for (size_t k = 0; k < out.size(); ++k) {
@@ -1384,7 +1398,10 @@ void drop_offices_of_another_country(OfficialList& out) {
     int sides = 0;
     for (std::string_view t : views) sides |= side(t);
     auto& counts = mentions[name];
-    counts.first += (sides & kHome) != 0;
+    // A role alone beside a foreign office in one mention is that country's
+    // ("Tổng Bí thư, Chủ tịch nước Lào X"): it does not count as Vietnamese.
+    const bool home = (sides & kHome) && !((sides & kAbroad) && all_roles_alone(views));
+    counts.first += home;
     counts.second += (sides & kAbroad) != 0;
   }
   std::unordered_map<std::string, int> drop;  // name -> the side it does not hold
@@ -1399,7 +1416,7 @@ void drop_offices_of_another_country(OfficialList& out) {
     OfficialMention m = out.get(k);
     std::vector<std::string> kept;
     for (const std::string& t : m.titles)
-      if (side(t) != d->second) kept.push_back(t);
+      if ((side(t) & ~kRoleAtHome) != d->second) kept.push_back(t);
     if (kept.size() == m.titles.size()) continue;
     m.titles = std::move(kept);
     m.places.assign(m.titles.size(), "");

@@ -101,7 +101,7 @@ const std::map<std::string, std::set<std::string>> kClasses = {
     {"provinces_2025", {"current-province", "current-city"}},
     {"surnames", {"surname", "left-out", "particle"}},
     {"syllables", {"onset", "nucleus", "coda"}},
-    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "compound", "rank", "counterpart", "person-head", "unit-head", "needs-country"}},
+    {"title_heads", {"head", "modifier", "dropped", "body", "opens-list", "opens-list-alone", "compound", "rank", "counterpart", "person-head", "unit-head", "needs-country"}},
 };
 
 std::map<std::string, Table> all_tables() {
