@@ -131,10 +131,11 @@ struct TitleVocabulary {
       if (has_class(row, "not-ministry")) not_ministry.push_back(lower(row.entry));
       if (has_class(row, "enterprise")) enterprise.push_back(row.entry);
       if (has_class(row, "home-country")) home_country = row.entry;
+      const auto first_word = [](std::string_view words) { return lower(words.substr(0, words.find(' '))); };
       if (has_class(row, "body-name") || has_class(row, "ministry") || has_class(row, "department") ||
           has_class(row, "enterprise"))
-        body_openers.insert(lower(std::string(row.entry).substr(0, std::string(row.entry).find(' '))));
-      if (*row.body_word) body_openers.insert(lower(std::string(row.body_word).substr(0, std::string(row.body_word).find(' '))));
+        body_openers.insert(first_word(row.entry));
+      if (*row.body_word) body_openers.insert(first_word(row.body_word));
       if (has_class(row, "ministry") || has_class(row, "home-country") || has_class(row, "department") ||
           has_class(row, "enterprise") || has_class(row, "name-before-country") || has_class(row, "not-ministry"))
         continue;
@@ -181,6 +182,9 @@ Tok make_tok(std::string surface) {
   t.surface = std::move(surface);
   return t;
 }
+
+// Whether a token is written as a number ("quận 1", "P.15").
+bool is_number(const Tok& t) { return !t.surface.empty() && t.surface[0] >= '0' && t.surface[0] <= '9'; }
 
 bool has_upper(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -296,7 +300,7 @@ std::vector<Tok> expand(std::vector<Tok> toks) {
         // place's name or number: "H.Ngọc Hồi", not the end of "xã Ea H".
         const size_t next = i + p.lower.size();
         if (ok && p.lower.size() == 1 && p.lower[0].size() == 1)
-          ok = next < toks.size() && !toks[next].sep && (toks[next].cap || (toks[next].surface[0] >= '0' && toks[next].surface[0] <= '9'));
+          ok = next < toks.size() && !toks[next].sep && (toks[next].cap || is_number(toks[next]));
         if (ok) best = &p;
       }
     if (!best) {
@@ -324,14 +328,6 @@ struct Unit {
   const ProvinceUnit* province = nullptr;
 };
 
-// A place's name is a place only where it stands as one. A country written
-// in lower case inside a title with capitals is a word ("Ủy ban Tư pháp");
-// a place that a capitalized word of no vocabulary goes on from is the start
-// of another name ("Huyện ủy Đức Hòa", "Tổng công ty Đức Giang", "Hội Hữu
-// nghị Nhật-Việt"), unless that word opens a person's name or is an
-// honorific (a title that ran on: "... Quảng Ninh Nguyễn Văn Đọc", "... Yên
-// Bái Ông"). Its words are then words of the body. (A country after a name
-// stays one: "Ủy ban Olympic Malaysia", and so "Trường THPT Việt Đức" reads Đức.)
 void append_words(std::string& out, std::string_view words) {
   if (words.empty()) return;
   if (!out.empty()) out += ' ';
@@ -363,6 +359,16 @@ bool is_home_country(const Unit& x) {
          (x.kind == Kind::kCountry && !x.phrase->city && x.phrase->country == vocabulary().home_country);
 }
 
+// A place's name is a place only where it stands as one. A country written
+// in lower case inside a title with capitals is a word ("Ủy ban Tư pháp");
+// a place that a capitalized word of no vocabulary goes on from is the start
+// of another name ("Huyện ủy Đức Hòa", "Tổng công ty Đức Giang", "Hội Hữu
+// nghị Nhật-Việt"), unless that word opens a person's name or is an
+// honorific (a title that ran on: "... Quảng Ninh Nguyễn Văn Đọc", "... Yên
+// Bái Ông"); a country after "Việt" or right after Việt Nam names a bilateral
+// body ("Bệnh viện Việt Đức", "Hội Hữu nghị Việt Nam - Cuba"), and one that
+// ends a district's name is the district ("Thủ Đức"). Its words are then words
+// of the body. (A country after another name stays one: "Ủy ban Olympic Malaysia".)
 void demote_places_inside_names(const std::vector<Tok>& toks, std::vector<Unit>& units) {
   const TitleVocabulary& v = vocabulary();
   const bool any_capital = std::any_of(toks.begin(), toks.end(), [](const Tok& t) { return t.cap; });
@@ -461,21 +467,17 @@ std::string spelled(const std::string& text, const std::vector<Tok>& toks, const
   return as_written(text, toks, u.from, u.to);
 }
 
-// Whether a body opens with one of these words ("Sở" for "Sở Tài chính").
+// Whether a body is one of these words or opens with it ("Sở" for "Sở Tài chính").
 bool starts_with_word(const std::string& body, const std::vector<std::string>& words) {
   for (const std::string& word : words)
-    if (body.rfind(word + " ", 0) == 0) return true;
+    if (body == word || body.rfind(word + " ", 0) == 0) return true;
   return false;
 }
 
 // Whether a body is central: a ministry ("Bộ Công an"), or with "Trung ương" in it.
 bool central_body(const std::string& body) {
   const TitleVocabulary& v = vocabulary();
-  const std::string body_lower = lower(body);
-  const bool not_ministry = std::any_of(v.not_ministry.begin(), v.not_ministry.end(), [&](const std::string& words) {
-    return body_lower.rfind(words, 0) == 0 && (body_lower.size() == words.size() || body_lower[words.size()] == ' ');
-  });
-  if (!not_ministry && starts_with_word(body, v.ministry)) return true;
+  if (!starts_with_word(lower(body), v.not_ministry) && starts_with_word(body, v.ministry)) return true;
   for (const std::string& words : v.central)
     if (body.find(words) != std::string::npos) return true;
   return false;
@@ -613,7 +615,7 @@ bool parse_normalized(const std::string& text, TitleParts& parts, size_t& insert
       // In a title with capitals a place is capitalized or a number: "Khoa Xã
       // hội" holds the word "xã hội", no commune.
       const Tok& next = toks[units[u + 1].from];
-      if (!next.cap && !(next.surface[0] >= '0' && next.surface[0] <= '9')) {
+      if (!next.cap && !is_number(next)) {
         const std::string words = as_written(text, toks, x.from, x.to);
         append_words(body, words);
         append_words(body_title, words);
