@@ -1384,24 +1384,21 @@ void drop_offices_of_another_country(OfficialList& out) {
     }
     return it->second;
   };
-  // Whether every Vietnamese-looking title of a mention is a role alone.
-  const auto all_roles_alone = [&](const std::vector<std::string_view>& titles) {
-    return std::all_of(titles.begin(), titles.end(), [&](std::string_view t) {
-      const int s = side(t);
-      return !(s & kHome) || (s & kRoleAtHome);
-    });
-  };
   std::unordered_map<std::string_view, std::pair<int, int>> mentions;  // name -> mentions at home, abroad
   for (size_t k = 0; k < out.size(); ++k) {
     out.views(k, name, views);
     if (!several.count(name)) continue;
     int sides = 0;
-    for (std::string_view t : views) sides |= side(t);
+    bool body_at_home = false;  // a Vietnamese title with a body or a place
+    for (std::string_view t : views) {
+      const int s = side(t);
+      sides |= s;
+      body_at_home = body_at_home || ((s & kHome) && !(s & kRoleAtHome));
+    }
     auto& counts = mentions[name];
     // A role alone beside a foreign office in one mention is that country's
     // ("Tổng Bí thư, Chủ tịch nước Lào X"): it does not count as Vietnamese.
-    const bool home = (sides & kHome) && !((sides & kAbroad) && all_roles_alone(views));
-    counts.first += home;
+    counts.first += (sides & kHome) && (body_at_home || !(sides & kAbroad));
     counts.second += (sides & kAbroad) != 0;
   }
   std::unordered_map<std::string, int> drop;  // name -> the side it does not hold
